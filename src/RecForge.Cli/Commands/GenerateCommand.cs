@@ -1,0 +1,115 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using RecForge.Generation;
+using RecForge.Output;
+using RecForge.Output.Parquet;
+using RecForge.Scenarios;
+
+namespace RecForge.Cli.Commands;
+
+/// <summary><c>recforge generate &lt;scenario&gt; --out DIR</c>: runs a scenario into files.</summary>
+internal static class GenerateCommand
+{
+    private static readonly ITableFormat[] Formats = [new ParquetTableFormat(), new CsvTableFormat(), new JsonLinesTableFormat()];
+
+    public static Command Create(TextWriter stdout, TextWriter stderr)
+    {
+        var scenario = new Argument<string>("scenario") { Description = "A built-in scenario name (see `recforge scenarios`) or a path to a scenario YAML file." };
+        var output = new Option<string>("--out", "-o") { Description = "Output directory (one folder per table, plus _manifest.json).", Required = true };
+        var seed = new Option<ulong?>("--seed") { Description = "Master seed (default: the scenario's)." };
+        var users = new Option<long?>("--users") { Description = "Number of users." };
+        var items = new Option<long?>("--items") { Description = "Number of items." };
+        var interactions = new Option<long?>("--interactions") { Description = "Number of interaction rows." };
+        var set = new Option<string[]>("--set") { Description = "Override any scenario value: --set world.popularity.exponent=1.2 (repeatable)." };
+        var format = new Option<string?>("--format") { Description = "parquet, csv or jsonl (default: the scenario's, else parquet)." };
+        format.AcceptOnlyFromAmong("parquet", "csv", "jsonl");
+        var threads = new Option<int>("--threads") { Description = "Worker threads (output is identical for any value).", DefaultValueFactory = _ => Environment.ProcessorCount };
+        threads.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() < 1)
+            {
+                r.AddError("--threads must be at least 1");
+            }
+        });
+
+        var command = new Command("generate", "Generate a dataset from a scenario.")
+        {
+            scenario, output, seed, users, items, interactions, set, format, threads,
+        };
+        command.SetAction((parse, cancellation) =>
+        {
+            var overrides = new List<string>(parse.GetValue(set) ?? []);
+            if (parse.GetValue(seed) is { } s)
+            {
+                overrides.Add($"seed={s}");
+            }
+
+            if (parse.GetValue(users) is { } u)
+            {
+                overrides.Add($"users.count={u}");
+            }
+
+            if (parse.GetValue(items) is { } i)
+            {
+                overrides.Add($"items.count={i}");
+            }
+
+            if (parse.GetValue(interactions) is { } n)
+            {
+                overrides.Add($"events.count={n}");
+            }
+
+            return Task.FromResult(Run(parse.GetValue(scenario)!, parse.GetValue(output)!, overrides, parse.GetValue(format), parse.GetValue(threads), stdout, stderr, cancellation));
+        });
+        return command;
+    }
+
+    private static int Run(string scenarioName, string outputDirectory, List<string> overrides, string? formatName, int threads, TextWriter stdout, TextWriter stderr, CancellationToken cancellation)
+    {
+        try
+        {
+            ScenarioDefinition scenario = BuiltInScenarios.Load(scenarioName, overrides);
+            string name = formatName ?? scenario.Output.Format;
+            ITableFormat format = Formats.First(f => f.Name == name);
+            var progress = new GenerationProgressDisplay(stdout);
+            var options = new GenerateOptions(outputDirectory, format, threads) { Progress = progress, Cancellation = cancellation };
+            var clock = Stopwatch.StartNew();
+            Manifest manifest = progress.Run(scenario.Name, () => DatasetGenerator.Run(scenario, options));
+            clock.Stop();
+            PrintSummary(manifest, outputDirectory, clock.Elapsed, stdout);
+            return ExitCodes.Ok;
+        }
+        catch (ScenarioException e)
+        {
+            stderr.WriteLine($"error: {e.Message}");
+            return ExitCodes.BadInput;
+        }
+        catch (OutputException e)
+        {
+            stderr.WriteLine($"error: {e.Message}");
+            return ExitCodes.BadInput;
+        }
+        catch (OperationCanceledException)
+        {
+            stderr.WriteLine("cancelled: no partial files were left under final names");
+            return ExitCodes.Failure;
+        }
+    }
+
+    private static void PrintSummary(Manifest manifest, string outputDirectory, TimeSpan elapsed, TextWriter stdout)
+    {
+        long rows = 0, bytes = 0;
+        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{manifest.Scenario} (seed {manifest.Seed}) -> {Path.GetFullPath(outputDirectory)}"));
+        foreach (ManifestTable table in manifest.Tables)
+        {
+            long tableBytes = table.Files.Sum(f => f.Bytes);
+            rows += table.Rows;
+            bytes += tableBytes;
+            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {table.Name,-14} {table.Rows,12:N0} rows  {table.Files.Count,5} files  {tableBytes / 1048576.0,9:N1} MB"));
+        }
+
+        double seconds = Math.Max(elapsed.TotalSeconds, 1e-6);
+        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {rows:N0} rows, {bytes / 1048576.0:N1} MB in {seconds:N1} s ({rows / seconds:N0} rows/s); manifest: {Manifest.FileName}"));
+    }
+}

@@ -1,0 +1,128 @@
+using RecForge.Randomness;
+using RecForge.Scenarios;
+using RecForge.Text;
+using RecForge.World;
+
+namespace RecForge.Embeddings;
+
+/// <summary>
+/// Builds an item embedding block by block (each L2-normalised): <c>text</c> encodes text attributes with
+/// <see cref="TextEncoder"/>; <c>latent</c> projects the taste position plus category centroids through a fixed
+/// Gaussian matrix; <c>property</c> projects a category's vector property (e.g. a mood's valence–arousal–dominance)
+/// plus half the taste position. Per-item noise keeps neighbours from being exact duplicates.
+/// </summary>
+internal sealed class EmbeddingBuilder
+{
+    private readonly EmbeddingDefinition _definition;
+    private readonly WorldModel _world;
+    private readonly float[][] _latentProjection;
+    private readonly float[][] _propertyProjection;
+    private readonly TextEncoder[] _encoders;
+    private readonly ulong[] _noiseKeys;
+    private readonly string[] _texts = new string[8];
+    private readonly float[] _property = new float[64];
+    private readonly float[] _latent;
+
+    public EmbeddingBuilder(EmbeddingDefinition definition, WorldModel world)
+    {
+        _definition = definition;
+        _world = world;
+        int n = definition.Blocks.Count;
+        _latentProjection = new float[n][];
+        _propertyProjection = new float[n][];
+        _encoders = new TextEncoder[n];
+        _latent = new float[definition.Dimension];
+        _noiseKeys = new ulong[n];
+        for (int b = 0; b < n; b++)
+        {
+            EmbeddingBlock block = definition.Blocks[b];
+            ulong key = StreamKey.Combine(world.Seed, StreamKey.Of("embedding:" + block.Name));
+            _encoders[b] = new TextEncoder(key);
+            _noiseKeys[b] = StreamKey.Of("noise:" + block.Name);
+            _latentProjection[b] = Gaussian(key, 1, block.Dimension * world.Dimensions);
+            if (block.Property is not null)
+            {
+                int width = ((double[])((CategoryAttribute)block.Sources[0]).Categories[0].Properties[block.Property]).Length;
+                _propertyProjection[b] = Gaussian(key, 2, block.Dimension * width);
+            }
+        }
+    }
+
+    public void Build(long item, ReadOnlySpan<float> position, IRowValues row, Span<float> destination)
+    {
+        int offset = 0;
+        Span<float> z = stackalloc float[_world.Dimensions];
+        for (int b = 0; b < _definition.Blocks.Count; b++)
+        {
+            EmbeddingBlock block = _definition.Blocks[b];
+            Span<float> v = destination.Slice(offset, block.Dimension);
+            v.Clear();
+            switch (block.Source)
+            {
+                case "text":
+                    int count = 0;
+                    foreach (AttributeDefinition source in block.Sources)
+                    {
+                        _texts[count++] = row.TextOf(source.Slot);
+                    }
+
+                    _encoders[b].Encode(_texts.AsSpan(0, count), v);
+                    break;
+                case "latent":
+                    position.CopyTo(z);
+                    foreach (AttributeDefinition source in block.Sources)
+                    {
+                        var category = (CategoryAttribute)source;
+                        VectorMath.AddScaled(z, _world.Centroids(category)[row.CategoryOf(source.Slot)], 0.5);
+                    }
+
+                    Project(_latentProjection[b], z, v);
+                    break;
+                default:
+                    var attribute = (CategoryAttribute)block.Sources[0];
+                    double[] property = (double[])attribute.Categories[row.CategoryOf(attribute.Slot)].Properties[block.Property!];
+                    Span<float> p = _property.AsSpan(0, property.Length);
+                    for (int i = 0; i < p.Length; i++)
+                    {
+                        // Centre [0, 1] scales so the projection points in distinct directions per property value.
+                        p[i] = (float)(property[i] - 0.5);
+                    }
+
+                    Project(_propertyProjection[b], p, v);
+                    VectorMath.Normalize(v);
+                    Span<float> latent = _latent.AsSpan(0, block.Dimension);
+                    Project(_latentProjection[b], position, latent);
+                    VectorMath.Normalize(latent);
+                    VectorMath.AddScaled(v, latent, 0.5);
+                    break;
+            }
+
+            VectorMath.Normalize(v);
+            Rng rng = _world.RngFor(WorldModel.ItemsKind, item, _noiseKeys[b]);
+            VectorMath.AddNoise(v, ref rng, block.Noise);
+            VectorMath.Normalize(v);
+            offset += block.Dimension;
+        }
+    }
+
+    private static void Project(float[] matrix, ReadOnlySpan<float> input, Span<float> output)
+    {
+        int width = input.Length;
+        for (int r = 0; r < output.Length; r++)
+        {
+            output[r] = (float)VectorMath.Dot(matrix.AsSpan(r * width, width), input);
+        }
+    }
+
+    private static float[] Gaussian(ulong key, ulong stream, int count)
+    {
+        var rng = new Rng(StreamKey.Combine(key, stream));
+        var values = new float[count];
+        for (int i = 0; i < count; i++)
+        {
+            values[i] = (float)rng.NextGaussian();
+        }
+
+        return values;
+    }
+}

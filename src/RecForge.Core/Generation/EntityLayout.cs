@@ -1,0 +1,53 @@
+using RecForge.Ids;
+using RecForge.Output;
+using RecForge.Scenarios;
+
+namespace RecForge.Generation;
+
+/// <summary>The output schema of an entity table: the id column, then output attributes in declared order.</summary>
+public static class EntityLayout
+{
+    /// <summary>The column kind of ids in this format.</summary>
+    public static ColumnKind IdKind(IdFormat format) => format.Kind switch
+    {
+        Ids.IdKind.Int64 => ColumnKind.Int64,
+        Ids.IdKind.Uuid => ColumnKind.Uuid,
+        _ => ColumnKind.String,
+    };
+
+    /// <summary>Builds the schema; <paramref name="columnOfSlot"/> receives each attribute slot's column or -1.</summary>
+    public static TableSchema Schema(EntityDefinition entity, out int[] columnOfSlot)
+    {
+        var columns = new List<ColumnSpec> { new(entity.IdColumn, IdKind(entity.IdFormat)) };
+        columnOfSlot = new int[entity.Attributes.Count];
+        Array.Fill(columnOfSlot, -1);
+        foreach (string name in entity.DeclaredOrder)
+        {
+            AttributeDefinition a = entity.Find(name)!;
+            if (!a.Output)
+            {
+                continue;
+            }
+
+            columnOfSlot[a.Slot] = columns.Count;
+            columns.Add(Column(a));
+        }
+
+        return new TableSchema(entity.Table, columns);
+    }
+
+    private static ColumnSpec Column(AttributeDefinition a) => a switch
+    {
+        NumberAttribute n => new(a.Name, n.Integer ? ColumnKind.Int64 : ColumnKind.Double),
+        CategoryAttribute or TextAttribute => new(a.Name, ColumnKind.String),
+        SetAttribute => new(a.Name, ColumnKind.StringList),
+        ExpressionAttribute e => new(a.Name, e.Expression.IsText ? ColumnKind.String : e.Integer ? ColumnKind.Int64 : ColumnKind.Double),
+        JsonAttribute => new(a.Name, ColumnKind.Json),
+        VectorAttribute v => new(a.Name, ColumnKind.FloatVector, v.Dimension),
+        WorldAttribute { Kind: WorldValueKind.Popularity } => new(a.Name, ColumnKind.Double),
+        WorldAttribute { Kind: WorldValueKind.TasteClusters } => new(a.Name, ColumnKind.StringList),
+        WorldAttribute { Kind: WorldValueKind.PreferenceProfile } w => new(a.Name, ColumnKind.FloatVector, w.Profile!.Dimension),
+        WorldAttribute { Kind: WorldValueKind.Embedding } w => new(a.Name, ColumnKind.FloatVector, w.Embedding!.Dimension),
+        _ => throw new NotSupportedException(a.GetType().Name),
+    };
+}

@@ -1,0 +1,380 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using RecForge.Embeddings;
+using RecForge.Expressions;
+using RecForge.Ids;
+using RecForge.Output;
+using RecForge.Randomness;
+using RecForge.Scenarios;
+using RecForge.Text;
+using RecForge.World;
+
+namespace RecForge.Generation;
+
+/// <summary>
+/// Produces the rows of an entity table: each attribute of entity <c>i</c> is drawn from its own generator keyed by
+/// (seed, entity kind, i, attribute name), in dependency order, and written into a <see cref="ColumnBatch"/>.
+/// One instance per thread; it keeps scratch state between rows.
+/// </summary>
+internal sealed class EntityRowSampler : IExpressionScope, IRowValues
+{
+    private readonly EntityDefinition _entity;
+    private readonly WorldModel _world;
+    private readonly ulong _kind;
+    private readonly ulong[] _keys;
+    private readonly Cell[] _cells;
+    private readonly int[] _columnOfSlot;
+    private readonly TemplateRenderer _renderer = new();
+    private readonly ArrayBufferWriter<byte> _json = new(256);
+    private readonly EmbeddingBuilder?[] _embeddings;
+    private readonly float[] _position;
+    private readonly float[] _itemPosition;
+    private readonly int[] _clusters;
+    private long _tasteOf = -1;
+
+    public EntityRowSampler(EntityDefinition entity, WorldModel world)
+    {
+        _entity = entity;
+        _world = world;
+        _kind = entity.Role == "items" ? WorldModel.ItemsKind : WorldModel.UsersKind;
+        Schema = EntityLayout.Schema(entity, out _columnOfSlot);
+        int n = entity.Attributes.Count;
+        _keys = new ulong[n];
+        _cells = new Cell[n];
+        _embeddings = new EmbeddingBuilder?[n];
+        _position = new float[world.Dimensions];
+        _itemPosition = new float[world.Dimensions];
+        _clusters = new int[world.Scenario.World.Clusters.Count];
+        foreach (AttributeDefinition a in entity.Attributes)
+        {
+            _keys[a.Slot] = WorldModel.AttributeKey(a);
+            if (a is WorldAttribute { Embedding: { } e })
+            {
+                _embeddings[a.Slot] = new EmbeddingBuilder(e, world);
+            }
+
+            int dimension = a switch
+            {
+                VectorAttribute v => v.Dimension,
+                WorldAttribute { Profile: { } p } => p.Dimension,
+                WorldAttribute { Embedding: { } e2 } => e2.Dimension,
+                _ => 0,
+            };
+            if (dimension > 0)
+            {
+                _cells[a.Slot].Vector = new float[dimension];
+            }
+        }
+    }
+
+    /// <summary>The table's schema.</summary>
+    public TableSchema Schema { get; }
+
+    /// <summary>Generates entity <paramref name="index"/> into <paramref name="row"/> of <paramref name="batch"/>.</summary>
+    public void Write(long index, ColumnBatch batch, int row)
+    {
+        switch (batch.Columns[0])
+        {
+            case long[] ids:
+                ids[row] = IdFormat.Number(index);
+                break;
+            case Guid[] uuids:
+                uuids[row] = IdFormat.MakeUuid(_world.Seed, _kind, index);
+                break;
+            case string[] texts:
+                texts[row] = _entity.IdFormat.Format(index);
+                break;
+        }
+
+        foreach (AttributeDefinition a in _entity.Attributes)
+        {
+            int column = _columnOfSlot[a.Slot];
+            if (column >= 0 && batch.Columns[column] is float[][] vectors)
+            {
+                // Vectors are produced straight into the batch's preallocated row array.
+                _cells[a.Slot].Vector = vectors[row];
+            }
+
+            Evaluate(a, index);
+            if (column >= 0)
+            {
+                Store(a, batch, column, row);
+            }
+        }
+    }
+
+    /// <summary>Evaluates the attributes of entity <paramref name="index"/> up to and including <paramref name="target"/>, and returns its value.</summary>
+    public Value EvaluateUpTo(long index, AttributeDefinition target)
+    {
+        _tasteOf = -1;
+        foreach (AttributeDefinition a in _entity.Attributes)
+        {
+            if (a.Slot > target.Slot)
+            {
+                break;
+            }
+
+            Evaluate(a, index);
+        }
+
+        return Get(target.Slot);
+    }
+
+    private void Evaluate(AttributeDefinition attribute, long index)
+    {
+        ref Cell cell = ref _cells[attribute.Slot];
+        Rng rng = _world.RngFor(_kind, index, _keys[attribute.Slot]);
+        switch (attribute)
+        {
+            case NumberAttribute n:
+                cell.Number = n.Sampler.Sample(ref rng);
+                break;
+            case CategoryAttribute c:
+                cell.Category = c.Table.Sample(ref rng);
+                cell.Text = c.Categories[cell.Category].Value;
+                break;
+            case SetAttribute s:
+                cell.List = SampleSet(s, ref rng);
+                break;
+            case ExpressionAttribute e:
+                Value v = e.Expression.Evaluate(this);
+                cell.Text = v.Text;
+                cell.Number = e.Integer ? Math.Round(v.Number, MidpointRounding.AwayFromZero) : v.Number;
+                break;
+            case JsonAttribute j:
+                cell.Text = RenderJson(j);
+                break;
+            case TextAttribute t:
+                cell.Text = _renderer.Render(t, ref rng, this);
+                break;
+            case VectorAttribute vector when vector.Dirichlet is not null:
+                vector.Dirichlet.Sample(ref rng, cell.Vector);
+                break;
+            case VectorAttribute vector:
+                for (int i = 0; i < vector.Dimension; i++)
+                {
+                    cell.Vector![i] = (float)vector.Sampler!.Sample(ref rng);
+                }
+
+                break;
+            case WorldAttribute w:
+                EvaluateWorld(w, index, ref cell, ref rng);
+                break;
+        }
+    }
+
+    private void EvaluateWorld(WorldAttribute w, long index, ref Cell cell, ref Rng rng)
+    {
+        switch (w.Kind)
+        {
+            case WorldValueKind.Popularity:
+                cell.Number = _world.Popularity(index);
+                break;
+            case WorldValueKind.TasteClusters:
+                int k = EnsureTaste(index);
+                var names = new string[k];
+                for (int j = 0; j < k; j++)
+                {
+                    names[j] = _world.Scenario.World.Clusters[_clusters[j]].Name;
+                }
+
+                cell.List = names;
+                break;
+            case WorldValueKind.PreferenceProfile:
+                EnsureTaste(index);
+                Profile(w.Profile!, cell.Vector!, ref rng);
+                break;
+            case WorldValueKind.Embedding:
+                _world.ItemPosition(index, _itemPosition);
+                _embeddings[w.Slot]!.Build(index, _itemPosition, this, cell.Vector);
+                break;
+        }
+    }
+
+    private int EnsureTaste(long index)
+    {
+        if (_tasteOf != index)
+        {
+            _tasteCount = _world.UserTaste(index, _position, _clusters);
+            _tasteOf = index;
+        }
+
+        return _tasteCount;
+    }
+
+    private int _tasteCount;
+
+    private void Profile(ProfileSource source, float[] destination, ref Rng rng)
+    {
+        // Softmax over the user's affinity to each category (temperature 1/6), then the weighted mean of the
+        // categories' vectors: a user drawn to tense titles gets a tense (low valence, high arousal) state.
+        float[][] centroids = _world.Centroids(source.Attribute);
+        Span<double> weights = stackalloc double[centroids.Length];
+        double total = 0;
+        for (int c = 0; c < centroids.Length; c++)
+        {
+            weights[c] = Math.Exp(6 * VectorMath.Dot(_position, centroids[c])) * source.Attribute.Categories[c].Weight;
+            total += weights[c];
+        }
+
+        Array.Clear(destination);
+        for (int c = 0; c < centroids.Length; c++)
+        {
+            double[] vector = (double[])source.Attribute.Categories[c].Properties[source.Property];
+            for (int d = 0; d < destination.Length; d++)
+            {
+                destination[d] += (float)(weights[c] / total * vector[d]);
+            }
+        }
+
+        for (int d = 0; d < destination.Length; d++)
+        {
+            destination[d] = (float)Math.Clamp(destination[d] + 0.05 * rng.NextGaussian(), 0, 1);
+        }
+    }
+
+    private static string[] SampleSet(SetAttribute s, ref Rng rng)
+    {
+        int k = s.Min + rng.NextInt32(s.Max - s.Min + 1);
+        var chosen = new string[k];
+        Span<bool> taken = stackalloc bool[s.Categories.Count];
+        double remaining = 0;
+        foreach (double w in s.Weights)
+        {
+            remaining += w;
+        }
+
+        // Successive draws without replacement, renormalising over what is left.
+        for (int j = 0; j < k; j++)
+        {
+            double u = rng.NextDouble() * remaining;
+            int pick = -1;
+            for (int i = 0; i < s.Weights.Length; i++)
+            {
+                if (taken[i])
+                {
+                    continue;
+                }
+
+                pick = i;
+                u -= s.Weights[i];
+                if (u < 0)
+                {
+                    break;
+                }
+            }
+
+            taken[pick] = true;
+            remaining -= s.Weights[pick];
+            chosen[j] = s.Categories[pick].Value;
+        }
+
+        return chosen;
+    }
+
+    private string RenderJson(JsonAttribute j)
+    {
+        _json.ResetWrittenCount();
+        using (var json = new Utf8JsonWriter(_json))
+        {
+            json.WriteStartObject();
+            foreach (var (key, source) in j.Fields)
+            {
+                json.WritePropertyName(key);
+                Cell c = _cells[source.Slot];
+                switch (source)
+                {
+                    case JsonAttribute:
+                        json.WriteRawValue(c.Text!, skipInputValidation: true);
+                        break;
+                    case SetAttribute or WorldAttribute { Kind: WorldValueKind.TasteClusters }:
+                        json.WriteStartArray();
+                        foreach (string s in c.List!)
+                        {
+                            json.WriteStringValue(s);
+                        }
+
+                        json.WriteEndArray();
+                        break;
+                    case VectorAttribute or WorldAttribute { Kind: WorldValueKind.PreferenceProfile or WorldValueKind.Embedding }:
+                        json.WriteStartArray();
+                        foreach (float f in c.Vector!)
+                        {
+                            json.WriteNumberValue(f);
+                        }
+
+                        json.WriteEndArray();
+                        break;
+                    default:
+                        if (c.Text is not null)
+                        {
+                            json.WriteStringValue(c.Text);
+                        }
+                        else if (source is NumberAttribute { Integer: true } or ExpressionAttribute { Integer: true })
+                        {
+                            json.WriteNumberValue((long)c.Number);
+                        }
+                        else
+                        {
+                            json.WriteNumberValue(c.Number);
+                        }
+
+                        break;
+                }
+            }
+
+            json.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(_json.WrittenSpan);
+    }
+
+    private void Store(AttributeDefinition a, ColumnBatch batch, int column, int row)
+    {
+        Cell c = _cells[a.Slot];
+        switch (batch.Columns[column])
+        {
+            case long[] l:
+                l[row] = (long)c.Number;
+                break;
+            case double[] d:
+                d[row] = c.Number;
+                break;
+            case string[] s:
+                s[row] = c.Text!;
+                break;
+            case string[][] lists:
+                lists[row] = c.List!;
+                break;
+        }
+    }
+
+    /// <inheritdoc />
+    public Value Get(int slot)
+    {
+        Cell c = _cells[slot];
+        return c.Text is not null ? Value.Of(c.Text) : Value.Of(c.Number);
+    }
+
+    /// <inheritdoc />
+    public Value GetProperty(int slot, string property)
+    {
+        var attribute = (CategoryAttribute)_entity.Attributes[slot];
+        object value = attribute.Categories[_cells[slot].Category].Properties[property];
+        return value is double d ? Value.Of(d) : Value.Of((string)value);
+    }
+
+    /// <inheritdoc />
+    public int CategoryOf(int slot) => _cells[slot].Category;
+
+    /// <inheritdoc />
+    public string TextOf(int slot)
+    {
+        Cell c = _cells[slot];
+        return c.Text ?? (_entity.Attributes[slot] is NumberAttribute { Integer: true } or ExpressionAttribute { Integer: true }
+            ? ((long)c.Number).ToString(CultureInfo.InvariantCulture)
+            : c.Number.ToString("0.##", CultureInfo.InvariantCulture));
+    }
+}

@@ -1,0 +1,241 @@
+using RecForge.Ids;
+using RecForge.Output;
+using RecForge.Randomness;
+using RecForge.Sampling;
+using RecForge.Scenarios;
+using RecForge.World;
+
+namespace RecForge.Generation;
+
+/// <summary>
+/// Generates one user's interactions: sessions from the time profile, items from the preference / popularity /
+/// exploration mix with sequential coherence, funnel follow-ups and watch time that rise with true affinity.
+/// One instance per thread.
+/// </summary>
+/// <remarks>
+/// Preference picks are exact rejection sampling: propose an item with probability ∝ popularity^bias (O(1) Zipf
+/// rejection-inversion), accept with probability affinity(target, item). The accepted item then has probability
+/// ∝ affinity × popularity^bias without ever scanning the catalogue.
+/// </remarks>
+internal sealed class InteractionSampler
+{
+    private static readonly ulong SessionStream = StreamKey.Of("sessions");
+
+    private readonly WorldModel _world;
+    private readonly ItemCatalog _catalog;
+    private readonly EventDefinition _events;
+    private readonly EntityRowSampler? _users;
+    private readonly float[] _user;
+    private readonly float[] _target;
+    private readonly int[] _clusters;
+    private readonly double _rowsPerSession;
+    private readonly string[] _typeNames;
+    private readonly int _userColumn, _itemColumn, _typeColumn, _watchColumn, _timeColumn;
+    private DateTime[] _starts = new DateTime[16];
+
+    public InteractionSampler(WorldModel world, ItemCatalog catalog)
+    {
+        _world = world;
+        _catalog = catalog;
+        _events = world.Scenario.Events;
+        _users = _events.UtcOffsetMinutes is null ? null : new EntityRowSampler(world.Scenario.Users, world);
+        _user = new float[world.Dimensions];
+        _target = new float[world.Dimensions];
+        _clusters = new int[world.Scenario.World.Clusters.Count];
+        _typeNames = [.. _events.Funnel.Select(f => f.Name)];
+        double followUps = 0;
+        for (int i = 1; i < _events.Funnel.Count; i++)
+        {
+            followUps += (_events.Funnel[i].Min + _events.Funnel[i].Max) / 2;
+        }
+
+        _rowsPerSession = _events.MeanSessionEvents * (1 + followUps);
+        Schema = BuildSchema(world.Scenario);
+        _userColumn = 0;
+        _itemColumn = 1;
+        _typeColumn = 2;
+        _watchColumn = _events.WatchTime is null ? -1 : 3;
+        _timeColumn = Schema.Columns.Count - 1;
+    }
+
+    public TableSchema Schema { get; }
+
+    /// <summary>The interactions table's columns: user, item, type, watch time (if any), timestamp.</summary>
+    public static TableSchema BuildSchema(ScenarioDefinition scenario)
+    {
+        EventColumns c = scenario.Events.Columns;
+        var columns = new List<ColumnSpec>
+        {
+            new(c.User, EntityLayout.IdKind(scenario.Users.IdFormat)),
+            new(c.Item, EntityLayout.IdKind(scenario.Items.IdFormat)),
+            new(c.Type, ColumnKind.String),
+        };
+        if (scenario.Events.WatchTime is not null)
+        {
+            columns.Add(new(c.WatchTime, ColumnKind.Double));
+        }
+
+        columns.Add(new(c.Timestamp, ColumnKind.Timestamp));
+        return new TableSchema(scenario.Events.Table, columns);
+    }
+
+    /// <summary>Writes <paramref name="rows"/> interactions of <paramref name="user"/>, flushing full batches to <paramref name="writer"/>.</summary>
+    public void Generate(long user, long rows, ColumnBatch batch, ITableWriter writer)
+    {
+        Rng rng = _world.RngFor(WorldModel.EventsKind, user, SessionStream);
+        _world.UserTaste(user, _user, _clusters);
+        long offsetTicks = _users is null
+            ? 0
+            : (long)Math.Round(_users.EvaluateUpTo(user, _events.UtcOffsetMinutes!).Number) * TimeSpan.TicksPerMinute;
+
+        // Sessions: a Poisson number around rows / expected rows per session, start times i.i.d. from the profile.
+        double expectedSessions = rows / _rowsPerSession;
+        long sessions = expectedSessions > 1 ? 1 + new PoissonSampler(expectedSessions - 1).SampleCount(ref rng) : 1;
+        sessions = Math.Clamp(sessions, 1, rows);
+        if (_starts.Length < sessions)
+        {
+            _starts = new DateTime[Math.Max(sessions, _starts.Length * 2)];
+        }
+
+        Span<DateTime> starts = _starts.AsSpan(0, (int)sessions);
+        for (int s = 0; s < starts.Length; s++)
+        {
+            starts[s] = _world.TimeProfile.SampleLocal(ref rng);
+        }
+
+        starts.Sort();
+
+        // Session sizes: one row each, the rest split by exponential weights (a uniform split of the simplex).
+        double weightTotal = 0;
+        Span<double> weights = sessions <= 512 ? stackalloc double[(int)sessions] : new double[sessions];
+        for (int s = 0; s < weights.Length; s++)
+        {
+            weights[s] = -Math.Log(rng.NextOpenDouble());
+            weightTotal += weights[s];
+        }
+
+        long spare = rows - sessions;
+        double cumulative = 0;
+        long assigned = 0;
+        DateTime clock = DateTime.MinValue;
+        for (int s = 0; s < starts.Length; s++)
+        {
+            cumulative += weights[s];
+            long upTo = s == starts.Length - 1 ? spare : (long)Math.Floor(spare * (cumulative / weightTotal));
+            long size = 1 + upTo - assigned;
+            assigned = upTo;
+
+            // Sessions never overlap: a session that would start inside the previous one waits for it to end.
+            DateTime t = starts[s] > clock ? starts[s] : clock.AddMinutes(1);
+            clock = Session(user, size, t, offsetTicks, ref rng, batch, writer);
+        }
+    }
+
+    private DateTime Session(long user, long size, DateTime t, long offsetTicks, ref Rng rng, ColumnBatch batch, ITableWriter writer)
+    {
+        long previous = -1;
+        while (size > 0)
+        {
+            long item = Choose(previous, ref rng);
+            double affinity = _world.Affinity(_user, _catalog.Position(item));
+            double watch = 0;
+            if (_events.WatchTime is { } w)
+            {
+                watch = BetaSampler.Draw(ref rng, (w.MeanLow + (w.MeanHigh - w.MeanLow) * affinity) * w.Concentration,
+                    (1 - (w.MeanLow + (w.MeanHigh - w.MeanLow) * affinity)) * w.Concentration);
+            }
+
+            Emit(user, item, 0, watch, t.AddTicks(-offsetTicks), batch, writer);
+            size--;
+            for (int step = 1; step < _events.Funnel.Count && size > 0; step++)
+            {
+                FunnelStep f = _events.Funnel[step];
+                if (rng.NextDouble() < f.Min + (f.Max - f.Min) * affinity)
+                {
+                    // Reactions follow the exposure within seconds, keeping each user's rows in time order.
+                    Emit(user, item, step, watch, t.AddSeconds(step).AddTicks(-offsetTicks), batch, writer);
+                    size--;
+                }
+            }
+
+            double gapMinutes = -Math.Log(rng.NextOpenDouble()) * _events.MeanGapMinutes;
+            t = t.AddSeconds(30 + Math.Round(gapMinutes * 60));
+            previous = item;
+        }
+
+        return t;
+    }
+
+    private long Choose(long previous, ref Rng rng)
+    {
+        ChoiceDefinition c = _events.Choice;
+        long items = _catalog.Count;
+        double u = rng.NextDouble();
+        if (u < c.Preference)
+        {
+            ReadOnlySpan<float> target = _user;
+            if (previous >= 0 && rng.NextDouble() < c.Coherence)
+            {
+                // Sequential coherence: aim between the user's taste and the previous item.
+                _user.CopyTo(_target, 0);
+                World.VectorMath.AddScaled(_target, _catalog.Position(previous), 1.0);
+                World.VectorMath.Normalize(_target);
+                target = _target;
+            }
+
+            long candidate = 0;
+            for (int attempt = 0; attempt < c.MaxTries; attempt++)
+            {
+                candidate = _world.PreferenceProposal is { } proposal
+                    ? _world.ItemOfRank(proposal.SampleRank(ref rng))
+                    : rng.NextInt64(items);
+                if (rng.NextDouble() < _world.Affinity(target, _catalog.Position(candidate)))
+                {
+                    break;
+                }
+            }
+
+            return candidate;
+        }
+
+        return u < c.Preference + c.Popularity
+            ? _world.ItemOfRank(_world.PopularitySampler.SampleRank(ref rng))
+            : rng.NextInt64(items);
+    }
+
+    private void Emit(long user, long item, int type, double watch, DateTime utc, ColumnBatch batch, ITableWriter writer)
+    {
+        int row = batch.Count;
+        WriteId(batch.Columns[_userColumn], row, _world.Scenario.Users.IdFormat, WorldModel.UsersKind, user);
+        WriteId(batch.Columns[_itemColumn], row, _world.Scenario.Items.IdFormat, WorldModel.ItemsKind, item);
+        ((string[])batch.Columns[_typeColumn])[row] = _typeNames[type];
+        if (_watchColumn >= 0)
+        {
+            ((double[])batch.Columns[_watchColumn])[row] = watch;
+        }
+
+        ((DateTime[])batch.Columns[_timeColumn])[row] = utc;
+        batch.Count = row + 1;
+        if (batch.Count == batch.Capacity)
+        {
+            writer.Write(batch);
+            batch.Count = 0;
+        }
+    }
+
+    private void WriteId(Array column, int row, IdFormat format, ulong kind, long index)
+    {
+        switch (column)
+        {
+            case long[] l:
+                l[row] = IdFormat.Number(index);
+                break;
+            case Guid[] g:
+                g[row] = IdFormat.MakeUuid(_world.Seed, kind, index);
+                break;
+            case string[] s:
+                s[row] = format.Format(index);
+                break;
+        }
+    }
+}

@@ -1,0 +1,89 @@
+namespace RecForge.Output;
+
+/// <summary>
+/// A block of rows stored column by column in typed arrays (<c>long[]</c>, <c>double[]</c>, <c>string[]</c>,
+/// <c>string[][]</c>, <c>float[][]</c>, <c>Guid[]</c>, <c>DateTime[]</c>), reused from batch to batch.
+/// </summary>
+/// <remarks>Vector columns keep one preallocated <c>float[Dimension]</c> per row, so filling a batch allocates nothing.</remarks>
+public sealed class ColumnBatch
+{
+    /// <summary>Allocates a batch for <paramref name="capacity"/> rows of <paramref name="schema"/>.</summary>
+    public ColumnBatch(TableSchema schema, int capacity)
+    {
+        Schema = schema;
+        Columns = new Array[schema.Columns.Count];
+        Grow(capacity);
+    }
+
+    /// <summary>Enlarges the batch to hold <paramref name="capacity"/> rows, keeping its rows.</summary>
+    public void Grow(int capacity)
+    {
+        for (int i = 0; i < Columns.Length; i++)
+        {
+            ColumnSpec c = Schema.Columns[i];
+            Array next = c.Kind switch
+            {
+                ColumnKind.Int64 => new long[capacity],
+                ColumnKind.Double => new double[capacity],
+                ColumnKind.String or ColumnKind.Json => new string[capacity],
+                ColumnKind.StringList => new string[capacity][],
+                ColumnKind.FloatVector => AllocateVectors(capacity, c.Dimension),
+                ColumnKind.Uuid => new Guid[capacity],
+                ColumnKind.Timestamp => new DateTime[capacity],
+                _ => throw new NotSupportedException(c.Kind.ToString()),
+            };
+            if (Columns[i] is { } old)
+            {
+                Array.Copy(old, next, Count);
+            }
+
+            Columns[i] = next;
+        }
+
+        Capacity = capacity;
+    }
+
+    /// <summary>The schema.</summary>
+    public TableSchema Schema { get; }
+
+    /// <summary>Rows the batch can hold.</summary>
+    public int Capacity { get; private set; }
+
+    /// <summary>Rows currently held.</summary>
+    public int Count { get; set; }
+
+    /// <summary>One typed array per column.</summary>
+    public Array[] Columns { get; }
+
+    /// <summary>The typed array of column <paramref name="index"/>.</summary>
+    public T[] Column<T>(int index) => (T[])Columns[index];
+
+    /// <summary>Copies row <paramref name="row"/> of <paramref name="source"/> (same column kinds, in <paramref name="map"/> order) to the end of this batch.</summary>
+    public void AppendRow(ColumnBatch source, int row, ReadOnlySpan<int> map)
+    {
+        int at = Count++;
+        for (int i = 0; i < Columns.Length; i++)
+        {
+            Array from = source.Columns[map[i]];
+            if (from is float[][] vectors)
+            {
+                vectors[row].CopyTo(((float[][])Columns[i])[at], 0);
+            }
+            else
+            {
+                Array.Copy(from, row, Columns[i], at, 1);
+            }
+        }
+    }
+
+    private static float[][] AllocateVectors(int capacity, int dimension)
+    {
+        var rows = new float[capacity][];
+        for (int i = 0; i < capacity; i++)
+        {
+            rows[i] = new float[dimension];
+        }
+
+        return rows;
+    }
+}

@@ -1,0 +1,59 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace RecForge.Output;
+
+/// <summary>Invariant, round-trip text forms of column values shared by the CSV and JSON Lines writers.</summary>
+internal static class TextValues
+{
+    public const string TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss'Z'";
+
+    public static string Double(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+
+    public static string Timestamp(DateTime value) => value.ToString(TimestampFormat, CultureInfo.InvariantCulture);
+
+    /// <summary>Writes one cell as a JSON value (texts as strings, JSON columns raw, lists as arrays).</summary>
+    public static void WriteJson(Utf8JsonWriter json, ColumnBatch batch, int column, int row)
+    {
+        ColumnSpec spec = batch.Schema.Columns[column];
+        switch (spec.Kind)
+        {
+            case ColumnKind.Int64:
+                json.WriteNumberValue(batch.Column<long>(column)[row]);
+                break;
+            case ColumnKind.Double:
+                json.WriteNumberValue(batch.Column<double>(column)[row]);
+                break;
+            case ColumnKind.String:
+                json.WriteStringValue(batch.Column<string>(column)[row]);
+                break;
+            case ColumnKind.Json:
+                json.WriteRawValue(batch.Column<string>(column)[row], skipInputValidation: true);
+                break;
+            case ColumnKind.StringList:
+                json.WriteStartArray();
+                foreach (string s in batch.Column<string[]>(column)[row])
+                {
+                    json.WriteStringValue(s);
+                }
+
+                json.WriteEndArray();
+                break;
+            case ColumnKind.FloatVector:
+                json.WriteStartArray();
+                foreach (float f in batch.Column<float[]>(column)[row])
+                {
+                    json.WriteNumberValue(f);
+                }
+
+                json.WriteEndArray();
+                break;
+            case ColumnKind.Uuid:
+                json.WriteStringValue(batch.Column<Guid>(column)[row]);
+                break;
+            case ColumnKind.Timestamp:
+                json.WriteStringValue(Timestamp(batch.Column<DateTime>(column)[row]));
+                break;
+        }
+    }
+}

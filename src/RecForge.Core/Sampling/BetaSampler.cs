@@ -1,0 +1,36 @@
+using RecForge.Randomness;
+
+namespace RecForge.Sampling;
+
+/// <summary>Beta(a, b) on [0, 1], drawn as X / (X + Y) with X ~ Gamma(a), Y ~ Gamma(b).</summary>
+public sealed class BetaSampler : IScalarSampler
+{
+    private readonly double _a;
+    private readonly double _b;
+
+    /// <summary>Creates the sampler; both shapes must be positive.</summary>
+    public BetaSampler(double a, double b)
+    {
+        if (!(a > 0) || !(b > 0))
+        {
+            throw new ArgumentOutOfRangeException(nameof(a), $"Beta shapes must be > 0, got a={a}, b={b}.");
+        }
+
+        _a = a;
+        _b = b;
+    }
+
+    /// <summary>The Beta with a given mean in (0, 1) and concentration a + b.</summary>
+    public static BetaSampler FromMean(double mean, double concentration) => new(mean * concentration, (1 - mean) * concentration);
+
+    /// <inheritdoc />
+    public double Sample(ref Rng rng) => Draw(ref rng, _a, _b);
+
+    /// <summary>One Beta(a, b) draw without constructing a sampler.</summary>
+    public static double Draw(ref Rng rng, double a, double b)
+    {
+        double x = GammaSampler.Draw(ref rng, a);
+        double y = GammaSampler.Draw(ref rng, b);
+        return x / (x + y);
+    }
+}

@@ -1,0 +1,76 @@
+using RecForge.Expressions;
+using RecForge.Sampling;
+
+namespace RecForge.Scenarios;
+
+/// <summary>An attribute of an entity: how its value is made and whether it is written as a column.</summary>
+/// <param name="Name">Attribute and column name.</param>
+/// <param name="Output">Whether the attribute is a column (false for helpers read only by other attributes).</param>
+/// <param name="Slot">Position in the entity's row of values.</param>
+public abstract record AttributeDefinition(string Name, bool Output, int Slot);
+
+/// <summary>A number drawn from a sampler; integers are written as INT64.</summary>
+public sealed record NumberAttribute(string Name, bool Output, int Slot, IScalarSampler Sampler, bool Integer)
+    : AttributeDefinition(Name, Output, Slot);
+
+/// <summary>One category drawn by weight; <paramref name="LatentWeight"/> &gt; 0 pulls the entity's taste position toward the category's centroid.</summary>
+public sealed record CategoryAttribute(string Name, bool Output, int Slot, IReadOnlyList<Category> Categories, AliasTable Table, double LatentWeight, bool IsTaxonomy)
+    : AttributeDefinition(Name, Output, Slot)
+{
+    /// <summary>Index of the category with this value (or taxonomy group), or -1.</summary>
+    public int IndexOf(string value)
+    {
+        for (int i = 0; i < Categories.Count; i++)
+        {
+            if (Categories[i].Value == value)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+}
+
+/// <summary>A set of distinct categories (a string list) of size min..max, drawn by weight without replacement.</summary>
+public sealed record SetAttribute(string Name, bool Output, int Slot, IReadOnlyList<Category> Categories, double[] Weights, int Min, int Max)
+    : AttributeDefinition(Name, Output, Slot);
+
+/// <summary>A value computed from other attributes of the row.</summary>
+public sealed record ExpressionAttribute(string Name, bool Output, int Slot, string Text, ExpressionNode Expression, bool Integer)
+    : AttributeDefinition(Name, Output, Slot);
+
+/// <summary>A JSON object whose fields are other attributes of the row (written as a JSON text column).</summary>
+public sealed record JsonAttribute(string Name, bool Output, int Slot, IReadOnlyList<(string Key, AttributeDefinition Source)> Fields)
+    : AttributeDefinition(Name, Output, Slot);
+
+/// <summary>Text from templates whose placeholders draw words from per-category vocabularies.</summary>
+public sealed record TextAttribute(string Name, bool Output, int Slot, IReadOnlyList<TextTemplate> Templates)
+    : AttributeDefinition(Name, Output, Slot);
+
+/// <summary>A fixed-length float vector drawn from a Dirichlet or element-wise from a sampler.</summary>
+public sealed record VectorAttribute(string Name, bool Output, int Slot, int Dimension, IScalarSampler? Sampler, DirichletSampler? Dirichlet)
+    : AttributeDefinition(Name, Output, Slot);
+
+/// <summary>A value the world model derives: popularity, taste clusters, a preference profile or an embedding.</summary>
+public sealed record WorldAttribute(string Name, bool Output, int Slot, WorldValueKind Kind, ProfileSource? Profile, EmbeddingDefinition? Embedding)
+    : AttributeDefinition(Name, Output, Slot);
+
+/// <summary>What a <see cref="WorldAttribute"/> derives.</summary>
+public enum WorldValueKind
+{
+    /// <summary>Item popularity in (0, 1]: rank^-exponent of a seeded popularity ranking.</summary>
+    Popularity,
+
+    /// <summary>The names of the taste clusters a user is made of, strongest first.</summary>
+    TasteClusters,
+
+    /// <summary>A vector property of a categorical attribute averaged over the entity's affinity to each category.</summary>
+    PreferenceProfile,
+
+    /// <summary>The item embedding, built from blocks.</summary>
+    Embedding,
+}
+
+/// <summary>The categorical attribute and vector property a preference profile averages.</summary>
+public sealed record ProfileSource(CategoryAttribute Attribute, string Property, int Dimension);

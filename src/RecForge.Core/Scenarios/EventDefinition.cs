@@ -1,0 +1,45 @@
+namespace RecForge.Scenarios;
+
+/// <summary>The interaction process: who acts how often, when, on what, and what the event records.</summary>
+/// <param name="Table">Output table name.</param>
+/// <param name="Count">Total number of interaction rows.</param>
+/// <param name="StartDate">First day (UTC) of the period.</param>
+/// <param name="Days">Length of the period in days.</param>
+/// <param name="Activity">Relative activity of a user (heavy-tailed).</param>
+/// <param name="UtcOffsetMinutes">User attribute holding the user's UTC offset in minutes, or null for UTC.</param>
+/// <param name="MeanSessionEvents">Mean number of exposures per session.</param>
+/// <param name="MeanGapMinutes">Mean time between events of a session.</param>
+/// <param name="Choice">Next-item choice mix.</param>
+/// <param name="Time">Time-of-day, weekday, season and holiday profile in local time.</param>
+/// <param name="Funnel">Event types; the first is the exposure, the others follow it with affinity-dependent probability.</param>
+/// <param name="WatchTime">Watch-time fraction, or null for no watch-time column.</param>
+/// <param name="Columns">Column names.</param>
+public sealed record EventDefinition(
+    string Table,
+    long Count,
+    DateOnly StartDate,
+    int Days,
+    Sampling.IScalarSampler Activity,
+    AttributeDefinition? UtcOffsetMinutes,
+    double MeanSessionEvents,
+    double MeanGapMinutes,
+    ChoiceDefinition Choice,
+    TimeProfileDefinition Time,
+    IReadOnlyList<FunnelStep> Funnel,
+    WatchTimeDefinition? WatchTime,
+    EventColumns Columns);
+
+/// <summary>How the next item is chosen: shares of preference (affinity × popularity^bias), popularity and uniform exploration; coherence pulls toward the previous item.</summary>
+public sealed record ChoiceDefinition(double Preference, double Popularity, double Exploration, double Coherence, double PreferencePopularityBias, int MaxTries);
+
+/// <summary>Local-time intensity: base + Gaussian bumps at peak hours, × weekend factor, × month factor, × holiday multiplier.</summary>
+public sealed record TimeProfileDefinition(double Base, IReadOnlyList<(double Hour, double Weight, double Width)> Peaks, double WeekendFactor, IReadOnlyList<double> Months, IReadOnlyList<(int Month, int Day, double Multiplier)> Holidays);
+
+/// <summary>An event type; follow-up probability rises linearly with affinity from <paramref name="Min"/> to <paramref name="Max"/>.</summary>
+public sealed record FunnelStep(string Name, double Min, double Max);
+
+/// <summary>Watch-time fraction ~ Beta with mean rising from MeanLow to MeanHigh with affinity.</summary>
+public sealed record WatchTimeDefinition(double Concentration, double MeanLow, double MeanHigh);
+
+/// <summary>Names of the interaction columns.</summary>
+public sealed record EventColumns(string User, string Item, string Type, string WatchTime, string Timestamp);

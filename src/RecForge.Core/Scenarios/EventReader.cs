@@ -1,0 +1,209 @@
+using System.Globalization;
+using RecForge.Sampling;
+using YamlDotNet.RepresentationModel;
+
+namespace RecForge.Scenarios;
+
+/// <summary>Reads the <c>events</c> section: volume, activity, sessions, choice mix, time profile, funnel and watch time.</summary>
+internal static class EventReader
+{
+    public static EventDefinition Read(MappingReader r, EntityDefinition users)
+    {
+        string table = r.String("table", "interactions")!;
+        long count = r.Integer("count", 10_000, 1);
+        string startText = r.String("start", "2024-01-01")!;
+        if (!DateOnly.TryParseExact(startText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out DateOnly start))
+        {
+            throw r.Error("start", $"expected a date as yyyy-MM-dd, got '{startText}'");
+        }
+
+        int days = (int)r.Integer("days", 365, 1, 36_600);
+        IScalarSampler activity = ReadActivity(r);
+
+        AttributeDefinition? offset = null;
+        if (r.String("utc_offset_minutes") is { } offsetName)
+        {
+            offset = users.Find(offsetName);
+            if (offset is not (NumberAttribute or ExpressionAttribute { Expression.IsText: false }))
+            {
+                throw r.Error("utc_offset_minutes", $"'{offsetName}' must be a numeric user attribute");
+            }
+        }
+
+        MappingReader? session = r.Mapping("session");
+        double meanEvents = session?.Number("mean_events", 4, 1) ?? 4;
+        double gap = session?.Number("mean_gap_minutes", 20, 0, exclusiveMin: true) ?? 20;
+        session?.Finish();
+
+        ChoiceDefinition choice = ReadChoice(r.Mapping("choice"));
+        TimeProfileDefinition time = ReadTime(r.Mapping("time_profile"));
+        List<FunnelStep> funnel = ReadFunnel(r);
+
+        WatchTimeDefinition? watch = null;
+        if (r.Mapping("watch_time") is { } w)
+        {
+            double low = w.Number("mean_low", 0.3, 0, 1, exclusiveMin: true);
+            double high = w.Number("mean_high", 0.85, 0, 1, exclusiveMin: true);
+            if (high >= 1 || low >= 1)
+            {
+                throw w.Error("mean_high", "means must be below 1");
+            }
+
+            watch = new WatchTimeDefinition(w.Number("concentration", 5, 0, exclusiveMin: true), low, high);
+            w.Finish();
+        }
+
+        MappingReader? c = r.Mapping("columns");
+        var columns = new EventColumns(
+            c?.String("user", "user_id") ?? "user_id",
+            c?.String("item", "item_id") ?? "item_id",
+            c?.String("type", "interaction_type") ?? "interaction_type",
+            c?.String("watch_time", "watch_time") ?? "watch_time",
+            c?.String("timestamp", "timestamp") ?? "timestamp");
+        c?.Finish();
+        r.Finish();
+        return new EventDefinition(table, count, start, days, activity, offset, meanEvents, gap, choice, time, funnel, watch, columns);
+    }
+
+    private static IScalarSampler ReadActivity(MappingReader r)
+    {
+        if (r.Mapping("activity") is not { } a)
+        {
+            return new LogNormalSampler(0, 1);
+        }
+
+        IScalarSampler? sampler = null;
+        foreach (var (key, value) in a.Entries())
+        {
+            sampler = SamplerReader.IsSampler(key) && sampler is null
+                ? SamplerReader.Read(key, value, a.Child(key), a.Source, out _)
+                : throw a.Error(key, $"expected exactly one sampler ({string.Join(", ", SamplerReader.Kinds)})");
+        }
+
+        return sampler ?? throw a.Error("missing the activity sampler, e.g. { lognormal: { mu: 0, sigma: 1 } }");
+    }
+
+    private static ChoiceDefinition ReadChoice(MappingReader? c)
+    {
+        if (c is null)
+        {
+            return new ChoiceDefinition(0.6, 0.3, 0.1, 0.5, 0.5, 64);
+        }
+
+        double preference = c.Number("preference", 0.6, 0, 1);
+        double popularity = c.Number("popularity", 0.3, 0, 1);
+        double exploration = c.Number("exploration", 0.1, 0, 1);
+        if (Math.Abs(preference + popularity + exploration - 1) > 1e-6)
+        {
+            throw c.Error($"preference + popularity + exploration must be 1, got {preference + popularity + exploration:0.###}");
+        }
+
+        var choice = new ChoiceDefinition(preference, popularity, exploration, c.Number("coherence", 0.5, 0, 1),
+            c.Number("preference_popularity_bias", 0.5, 0, 4), (int)c.Integer("max_tries", 64, 1, 10_000));
+        c.Finish();
+        return choice;
+    }
+
+    private static TimeProfileDefinition ReadTime(MappingReader? t)
+    {
+        if (t is null)
+        {
+            return new TimeProfileDefinition(1, [], 1, [.. Enumerable.Repeat(1.0, 12)], []);
+        }
+
+        var peaks = new List<(double, double, double)>();
+        if (t.Sequence("peaks") is { } list)
+        {
+            for (int i = 0; i < list.Children.Count; i++)
+            {
+                string path = $"{t.Child("peaks")}[{i}]";
+                if (list.Children[i] is not YamlMappingNode m)
+                {
+                    throw t.Source.Error(list.Children[i], path, "expected { hour: 20, weight: 1, width: 1 }");
+                }
+
+                var p = new MappingReader(m, path, t.Source);
+                peaks.Add((p.RequireNumber("hour", 0, 24), p.Number("weight", 1, 0), p.Number("width", 1, 0.05)));
+                p.Finish();
+            }
+        }
+
+        var months = Enumerable.Repeat(1.0, 12).ToList();
+        if (t.Sequence("months") is { } m12)
+        {
+            if (m12.Children.Count != 12)
+            {
+                throw t.Error("months", $"expected 12 monthly factors, got {m12.Children.Count}");
+            }
+
+            for (int i = 0; i < 12; i++)
+            {
+                months[i] = t.Source.Number(m12.Children[i], $"{t.Child("months")}[{i}]", 0, double.PositiveInfinity, false);
+            }
+        }
+
+        var holidays = new List<(int, int, double)>();
+        if (t.Sequence("holidays") is { } hs)
+        {
+            for (int i = 0; i < hs.Children.Count; i++)
+            {
+                string path = $"{t.Child("holidays")}[{i}]";
+                if (hs.Children[i] is not YamlMappingNode m)
+                {
+                    throw t.Source.Error(hs.Children[i], path, "expected { date: 12-25, multiplier: 2 }");
+                }
+
+                var h = new MappingReader(m, path, t.Source);
+                string date = h.RequireString("date");
+                if (!DateOnly.TryParseExact("2000-" + date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out DateOnly d))
+                {
+                    throw h.Error("date", $"expected MM-dd, got '{date}'");
+                }
+
+                holidays.Add((d.Month, d.Day, h.Number("multiplier", 2, 0)));
+                h.Finish();
+            }
+        }
+
+        var profile = new TimeProfileDefinition(t.Number("base", 0.1, 0), peaks, t.Number("weekend", 1, 0), months, holidays);
+        t.Finish();
+        if (profile.Base <= 0 && peaks.All(p => p.Item2 <= 0))
+        {
+            throw t.Error("base", "the profile is zero at every hour: give a positive base or a peak");
+        }
+
+        return profile;
+    }
+
+    private static List<FunnelStep> ReadFunnel(MappingReader r)
+    {
+        var funnel = new List<FunnelStep>();
+        if (r.Mapping("funnel") is not { } f)
+        {
+            funnel.Add(new FunnelStep("view", 1, 1));
+            return funnel;
+        }
+
+        foreach (var (name, node) in f.Entries())
+        {
+            if (funnel.Count == 0)
+            {
+                // The first step is the exposure itself: it always happens.
+                funnel.Add(new FunnelStep(name, 1, 1));
+                continue;
+            }
+
+            if (node is not YamlMappingNode m)
+            {
+                throw f.Error(name, "expected { min: p0, max: p1 }: probabilities at affinity 0 and 1");
+            }
+
+            var s = new MappingReader(m, f.Child(name), f.Source);
+            double min = s.Number("min", 0, 0, 1);
+            funnel.Add(new FunnelStep(name, min, s.Number("max", min, 0, 1)));
+            s.Finish();
+        }
+
+        return funnel;
+    }
+}

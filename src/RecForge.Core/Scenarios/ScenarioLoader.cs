@@ -1,0 +1,158 @@
+using System.Globalization;
+using RecForge.Ids;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace RecForge.Scenarios;
+
+/// <summary>Loads scenario YAML into a validated <see cref="ScenarioDefinition"/>.</summary>
+/// <remarks>The format is documented in <c>docs/scenarios.md</c>; <c>scenarios/media.yaml</c> is a complete example.</remarks>
+public static class ScenarioLoader
+{
+    /// <summary>Loads a scenario file, applying <c>key=value</c> overrides first.</summary>
+    /// <exception cref="ScenarioException">The file is missing, malformed or invalid.</exception>
+    public static ScenarioDefinition LoadFile(string path, IEnumerable<string>? overrides = null)
+    {
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new ScenarioException($"{path}: cannot read the scenario file ({e.Message})");
+        }
+
+        return LoadText(text, path, overrides);
+    }
+
+    /// <summary>Loads scenario text; <paramref name="fileName"/> is used in error messages.</summary>
+    /// <exception cref="ScenarioException">The text is malformed or invalid.</exception>
+    public static ScenarioDefinition LoadText(string text, string fileName, IEnumerable<string>? overrides = null)
+    {
+        var source = new SourceMap(fileName);
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(text));
+        }
+        catch (YamlException e)
+        {
+            string detail = e.InnerException?.Message ?? e.Message;
+            throw new ScenarioException(string.Create(CultureInfo.InvariantCulture, $"{fileName}:{e.Start.Line}:{e.Start.Column}: malformed YAML: {FirstLine(detail)}"));
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's node loader sometimes fails without a position (e.g. an unclosed flow sequence);
+            // replay the raw event stream to find where parsing stopped.
+            Mark where = LastGoodMark(text);
+            throw new ScenarioException(string.Create(CultureInfo.InvariantCulture, $"{fileName}:{where.Line}:{where.Column}: malformed YAML: unbalanced brackets or indentation near here"));
+        }
+
+        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
+        {
+            throw new ScenarioException($"{fileName}: expected a YAML mapping with name, world, items, users and events");
+        }
+
+        List<string> overrideList = [.. overrides ?? []];
+        ScenarioOverrides.Apply(root, overrideList, source);
+        var r = new MappingReader(root, "", source);
+        string name = r.RequireString("name");
+        ulong seed = (ulong)r.Integer("seed", 42, 0);
+        r.Get("description");
+        MappingReader? vocabulary = r.Mapping("vocabulary");
+
+        MappingReader worldReader = r.RequireMapping("world");
+        EntityDefinition items = ReadEntity(r.RequireMapping("items"), "items", source, vocabulary, null);
+        EntityDefinition users = ReadEntity(r.RequireMapping("users"), "users", source, vocabulary, items);
+        WorldDefinition world = WorldReader.Read(worldReader, items);
+        EventDefinition events = EventReader.Read(r.RequireMapping("events"), users);
+        OutputDefinition output = ReadOutput(r.Mapping("output"));
+        r.Finish();
+
+        string canonical = overrideList.Count == 0 ? text : string.Concat(text, "\n# overrides\n", string.Join('\n', overrideList));
+        return new ScenarioDefinition(name, canonical, seed, world, items, users, events, output);
+    }
+
+    private static EntityDefinition ReadEntity(MappingReader r, string role, SourceMap source, MappingReader? vocabulary, EntityDefinition? items)
+    {
+        string table = r.String("table", role)!;
+        long count = r.Integer("count", 1000, 1);
+        MappingReader id = r.RequireMapping("id");
+        string idColumn = id.String("column", role == "items" ? "item_id" : "user_id")!;
+        IdFormat format;
+        try
+        {
+            format = IdFormat.Parse(id.String("format", "int64")!);
+        }
+        catch (FormatException e)
+        {
+            throw id.Error("format", e.Message);
+        }
+
+        id.Finish();
+        var reader = new AttributeReader(r.RequireMapping("attributes"), source, vocabulary, items, idColumn);
+        var attributes = reader.ReadAll();
+        var partitionBy = new List<string>();
+        if (r.Sequence("partition_by") is { } partitions)
+        {
+            foreach (YamlNode node in partitions.Children)
+            {
+                string column = (node as YamlScalarNode)?.Value ?? "";
+                AttributeDefinition? a = attributes.FirstOrDefault(x => x.Name == column);
+                if (a is null || !a.Output || a is not (CategoryAttribute or NumberAttribute { Integer: true } or ExpressionAttribute))
+                {
+                    throw source.Error(node, r.Child("partition_by"), $"'{column}' must be an output categorical, integer or expression attribute");
+                }
+
+                partitionBy.Add(column);
+            }
+        }
+
+        r.Finish();
+        return new EntityDefinition(role, table, count, idColumn, format, attributes, partitionBy, reader.DeclaredNames);
+    }
+
+    private static OutputDefinition ReadOutput(MappingReader? r)
+    {
+        if (r is null)
+        {
+            return new OutputDefinition("parquet", 1 << 20, 1 << 20);
+        }
+
+        string format = r.String("format", "parquet")!;
+        if (format is not ("parquet" or "csv" or "jsonl"))
+        {
+            throw r.Error("format", $"expected parquet, csv or jsonl, got '{format}'");
+        }
+
+        var output = new OutputDefinition(format, (int)r.Integer("row_group_rows", 1 << 20, 1024, 1 << 26), r.Integer("partition_rows", 1 << 20, 1));
+        r.Finish();
+        return output;
+    }
+
+    private static Mark LastGoodMark(string text)
+    {
+        var parser = new Parser(new StringReader(text));
+        Mark last = Mark.Empty;
+        try
+        {
+            while (parser.MoveNext())
+            {
+                last = parser.Current!.Start;
+            }
+        }
+        catch (Exception e) when (e is YamlException or InvalidOperationException)
+        {
+            return e is YamlException y ? y.Start : last;
+        }
+
+        return last;
+    }
+
+    private static string FirstLine(string text)
+    {
+        int nl = text.IndexOf('\n', StringComparison.Ordinal);
+        return nl < 0 ? text : text[..nl];
+    }
+}

@@ -1,0 +1,28 @@
+namespace RecForge.Scenarios;
+
+/// <summary>The latent taste space shared by items and users, and the functions derived from it.</summary>
+/// <param name="Dimensions">Latent dimensions.</param>
+/// <param name="ItemNoise">Spread of items around their categories' centroids.</param>
+/// <param name="UserNoise">Spread of users around their clusters' mixture.</param>
+/// <param name="PopularityExponent">Zipf exponent of item popularity by rank.</param>
+/// <param name="AffinitySharpness">Slope κ of affinity = 1 / (1 + exp(-κ (cos(u, i) - μ))).</param>
+/// <param name="AffinityMidpoint">Midpoint μ of the affinity logistic.</param>
+/// <param name="Clusters">Taste clusters users are mixtures of.</param>
+/// <param name="ClustersPerUserMin">Fewest clusters per user.</param>
+/// <param name="ClustersPerUserMax">Most clusters per user.</param>
+public sealed record WorldDefinition(
+    int Dimensions,
+    double ItemNoise,
+    double UserNoise,
+    double PopularityExponent,
+    double AffinitySharpness,
+    double AffinityMidpoint,
+    IReadOnlyList<TasteClusterDefinition> Clusters,
+    int ClustersPerUserMin,
+    int ClustersPerUserMax);
+
+/// <summary>A taste cluster: a named direction in taste space made of the item categories it likes.</summary>
+/// <param name="Name">Cluster name (e.g. mainstream, arthouse).</param>
+/// <param name="Weight">Share of users whose strongest cluster this is.</param>
+/// <param name="Likes">Item attribute categories (attribute, category index) the cluster is drawn toward.</param>
+public sealed record TasteClusterDefinition(string Name, double Weight, IReadOnlyList<(CategoryAttribute Attribute, int Category)> Likes);

@@ -1,0 +1,44 @@
+using System.Globalization;
+using System.Text;
+using RecForge.Randomness;
+using RecForge.Scenarios;
+
+namespace RecForge.Text;
+
+/// <summary>Renders a <see cref="TextAttribute"/>: picks a template, fills each placeholder from the row and the vocabularies.</summary>
+internal sealed class TemplateRenderer
+{
+    private readonly StringBuilder _text = new(256);
+
+    /// <summary>Renders text for a row.</summary>
+    public string Render(TextAttribute attribute, ref Rng rng, IRowValues row)
+    {
+        TextTemplate template = attribute.Templates[rng.NextInt32(attribute.Templates.Count)];
+        _text.Clear();
+        foreach (TemplatePart part in template.Parts)
+        {
+            if (part.Literal is not null)
+            {
+                _text.Append(part.Literal);
+            }
+            else if (part.Words is not null)
+            {
+                IReadOnlyList<string> words = part.Words[row.CategoryOf(part.Attribute!.Slot)];
+                _text.Append(words[rng.NextInt32(words.Count)]);
+            }
+            else
+            {
+                string value = row.TextOf(part.Plain!.Slot);
+                int last = value.LastIndexOf(" > ", StringComparison.Ordinal);
+                _text.Append(last >= 0 ? value.AsSpan(last + 3) : value);
+            }
+        }
+
+        if (_text.Length > 0)
+        {
+            _text[0] = char.ToUpper(_text[0], CultureInfo.InvariantCulture);
+        }
+
+        return _text.ToString();
+    }
+}

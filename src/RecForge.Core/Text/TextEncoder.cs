@@ -1,0 +1,77 @@
+using RecForge.Randomness;
+using RecForge.World;
+
+namespace RecForge.Text;
+
+/// <summary>
+/// A deterministic text encoder: lower-cased word unigrams and bigrams, each hashed to a fixed random ±1 direction
+/// (a sparse random projection, Achlioptas 2003), summed and L2-normalised. Texts that share words get similar vectors.
+/// </summary>
+/// <remarks>
+/// The same token always maps to the same direction for a given key, with no vocabulary or model file; 64 random bits
+/// give 64 signs, so a 384-d token vector costs six generator steps.
+/// </remarks>
+public sealed class TextEncoder(ulong key)
+{
+    /// <summary>Adds the encoding of <paramref name="text"/> into <paramref name="destination"/> (not normalised).</summary>
+    public void Accumulate(ReadOnlySpan<char> text, Span<float> destination)
+    {
+        ulong previous = 0;
+        int i = 0;
+        while (i < text.Length)
+        {
+            while (i < text.Length && !char.IsLetterOrDigit(text[i]))
+            {
+                i++;
+            }
+
+            int start = i;
+            ulong h = 0xCBF29CE484222325UL;
+            while (i < text.Length && char.IsLetterOrDigit(text[i]))
+            {
+                h ^= char.ToLowerInvariant(text[i]);
+                h *= 0x100000001B3UL;
+                i++;
+            }
+
+            if (i == start)
+            {
+                break;
+            }
+
+            AddToken(h, 1.0f, destination);
+            if (previous != 0)
+            {
+                AddToken(StreamKey.Combine(previous, h), 0.5f, destination);
+            }
+
+            previous = h;
+        }
+    }
+
+    /// <summary>Encodes texts into a unit vector.</summary>
+    public void Encode(ReadOnlySpan<string> texts, Span<float> destination)
+    {
+        destination.Clear();
+        foreach (string t in texts)
+        {
+            Accumulate(t, destination);
+        }
+
+        VectorMath.Normalize(destination);
+    }
+
+    private void AddToken(ulong token, float weight, Span<float> destination)
+    {
+        var rng = new Rng(StreamKey.Combine(key, token));
+        for (int d = 0; d < destination.Length; d += 64)
+        {
+            ulong bits = rng.NextUInt64();
+            int end = Math.Min(64, destination.Length - d);
+            for (int b = 0; b < end; b++)
+            {
+                destination[d + b] += ((bits >> b) & 1) == 0 ? weight : -weight;
+            }
+        }
+    }
+}

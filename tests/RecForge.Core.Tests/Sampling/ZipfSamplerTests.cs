@@ -1,0 +1,62 @@
+using RecForge.Quality;
+using RecForge.Randomness;
+using RecForge.Sampling;
+
+namespace RecForge.Core.Tests.Sampling;
+
+public class ZipfSamplerTests
+{
+    [Theory]
+    [InlineData(1000, 1.5)]
+    [InlineData(1000, 0.8)]
+    [InlineData(50, 1.0)]
+    public void Rank_frequencies_match_the_bounded_zipf_pmf(long n, double exponent)
+    {
+        var sampler = new ZipfSampler(n, exponent);
+        var rng = new Rng(5);
+        const int draws = 200_000;
+        var counts = new double[n];
+        for (int i = 0; i < draws; i++)
+        {
+            long k = sampler.SampleRank(ref rng);
+            Assert.InRange(k, 1, n);
+            counts[k - 1]++;
+        }
+
+        double h = 0;
+        for (long k = 1; k <= n; k++)
+        {
+            h += Math.Pow(k, -exponent);
+        }
+
+        for (int k = 1; k <= 5; k++)
+        {
+            double p = Math.Pow(k, -exponent) / h;
+
+            // 4 standard errors of a binomial proportion.
+            double tolerance = 4 * Math.Sqrt(p * (1 - p) / draws);
+            Assert.InRange(counts[k - 1] / draws, p - tolerance, p + tolerance);
+        }
+
+        // The maximum-likelihood fit recovers the exponent; 0.02 is ~4 standard errors at 200k draws.
+        Assert.InRange(ZipfFit.Estimate(counts), exponent - 0.02, exponent + 0.02);
+    }
+
+    [Fact]
+    public void Works_for_a_hundred_million_ranks_in_constant_time()
+    {
+        var sampler = new ZipfSampler(100_000_000, 1.1);
+        var rng = new Rng(1);
+        long max = 0;
+        for (int i = 0; i < 100_000; i++)
+        {
+            max = Math.Max(max, sampler.SampleRank(ref rng));
+        }
+
+        Assert.InRange(max, 1_000_000, 100_000_000);
+    }
+
+    [Fact]
+    public void Rejects_a_non_positive_exponent()
+        => Assert.Throws<ArgumentOutOfRangeException>(() => new ZipfSampler(10, 0));
+}
