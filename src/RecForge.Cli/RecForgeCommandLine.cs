@@ -16,7 +16,8 @@ public static class RecForgeCommandLine
         ParseResult parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
-            stderr.WriteLine($"error: {parse.Errors[0].Message} (see recforge --help)");
+            string message = parse.Errors[0].Message.ReplaceLineEndings(" ").Replace('\t', ' ');
+            stderr.WriteLine($"error: {message} (see recforge --help)");
             return ExitCodes.BadInput;
         }
 
