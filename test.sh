@@ -11,4 +11,14 @@ fi
 
 dotnet restore RecForge.slnx
 dotnet build RecForge.slnx -c Release --no-restore
-dotnet test RecForge.slnx -c Release --no-build --logger "console;verbosity=normal" "$@"
+
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+status=0
+dotnet test RecForge.slnx -c Release --no-build --logger "console;verbosity=normal" "$@" 2>&1 | tee "$log" || status=$?
+
+# One plain summary line over all test projects.
+passed=$(grep -E '^\s+Passed: [0-9]+' "$log" | awk '{s += $2} END {print s + 0}')
+failed=$(grep -E '^\s+Failed: [0-9]+' "$log" | awk '{s += $2} END {print s + 0}')
+echo "tests: $passed passed, $failed failed"
+exit "$status"

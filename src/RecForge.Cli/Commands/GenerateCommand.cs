@@ -24,6 +24,7 @@ internal static class GenerateCommand
         var set = new Option<string[]>("--set") { Description = "Override any scenario value: --set world.popularity.exponent=1.2 (repeatable)." };
         var format = new Option<string?>("--format") { Description = "parquet, csv or jsonl (default: the scenario's, else parquet)." };
         format.AcceptOnlyFromAmong("parquet", "csv", "jsonl");
+        var tables = new Option<string[]>("--tables") { Description = "Generate only these tables (e.g. --tables interactions); default all.", AllowMultipleArgumentsPerToken = true };
         var threads = new Option<int>("--threads") { Description = "Worker threads (output is identical for any value).", DefaultValueFactory = _ => Environment.ProcessorCount };
         threads.Validators.Add(r =>
         {
@@ -35,7 +36,7 @@ internal static class GenerateCommand
 
         var command = new Command("generate", "Generate a dataset from a scenario.")
         {
-            scenario, output, seed, users, items, interactions, set, format, threads,
+            scenario, output, seed, users, items, interactions, set, format, tables, threads,
         };
         command.SetAction((parse, cancellation) =>
         {
@@ -60,12 +61,13 @@ internal static class GenerateCommand
                 overrides.Add($"events.count={n}");
             }
 
-            return Task.FromResult(Run(parse.GetValue(scenario)!, parse.GetValue(output)!, overrides, parse.GetValue(format), parse.GetValue(threads), stdout, stderr, cancellation));
+            string[]? only = parse.GetValue(tables) is { Length: > 0 } t ? [.. t.SelectMany(x => x.Split(',', StringSplitOptions.RemoveEmptyEntries))] : null;
+            return Task.FromResult(Run(parse.GetValue(scenario)!, parse.GetValue(output)!, overrides, parse.GetValue(format), only, parse.GetValue(threads), stdout, stderr, cancellation));
         });
         return command;
     }
 
-    private static int Run(string scenarioName, string outputDirectory, List<string> overrides, string? formatName, int threads, TextWriter stdout, TextWriter stderr, CancellationToken cancellation)
+    private static int Run(string scenarioName, string outputDirectory, List<string> overrides, string? formatName, string[]? tables, int threads, TextWriter stdout, TextWriter stderr, CancellationToken cancellation)
     {
         try
         {
@@ -73,7 +75,12 @@ internal static class GenerateCommand
             string name = formatName ?? scenario.Output.Format;
             ITableFormat format = Formats.First(f => f.Name == name);
             var progress = new GenerationProgressDisplay(stdout);
-            var options = new GenerateOptions(outputDirectory, format, threads) { Progress = progress, Cancellation = cancellation };
+            var options = new GenerateOptions(outputDirectory, format, threads)
+            {
+                Progress = progress,
+                Cancellation = cancellation,
+                Tables = tables?.ToHashSet(StringComparer.Ordinal),
+            };
             var clock = Stopwatch.StartNew();
             Manifest manifest = progress.Run(scenario.Name, () => DatasetGenerator.Run(scenario, options));
             clock.Stop();

@@ -20,7 +20,7 @@ internal sealed class EmbeddingBuilder
     private readonly TextEncoder[] _encoders;
     private readonly ulong[] _noiseKeys;
     private readonly string[] _texts = new string[8];
-    private readonly float[] _property = new float[64];
+    private readonly float[] _property;
     private readonly float[] _latent;
 
     public EmbeddingBuilder(EmbeddingDefinition definition, WorldModel world)
@@ -32,6 +32,7 @@ internal sealed class EmbeddingBuilder
         _propertyProjection = new float[n][];
         _encoders = new TextEncoder[n];
         _latent = new float[definition.Dimension];
+        int widest = 0;
         _noiseKeys = new ulong[n];
         for (int b = 0; b < n; b++)
         {
@@ -44,8 +45,11 @@ internal sealed class EmbeddingBuilder
             {
                 int width = ((double[])((CategoryAttribute)block.Sources[0]).Categories[0].Properties[block.Property]).Length;
                 _propertyProjection[b] = Gaussian(key, 2, block.Dimension * width);
+                widest = Math.Max(widest, width);
             }
         }
+
+        _property = new float[widest];
     }
 
     public void Build(long item, ReadOnlySpan<float> position, IRowValues row, Span<float> destination)

@@ -112,9 +112,18 @@ internal sealed class FunctionNode(string name, ExpressionNode[] args) : Express
     /// <summary>Function names and their argument counts (min, max).</summary>
     public static readonly Dictionary<string, (int Min, int Max)> Arity = new(StringComparer.Ordinal)
     {
-        ["min"] = (2, 2), ["max"] = (2, 2), ["clamp"] = (3, 3), ["round"] = (1, 2), ["floor"] = (1, 1),
-        ["ceil"] = (1, 1), ["abs"] = (1, 1), ["log"] = (1, 1), ["exp"] = (1, 1), ["sqrt"] = (1, 1),
-        ["pow"] = (2, 2), ["concat"] = (1, 8),
+        ["min"] = (2, 2),
+        ["max"] = (2, 2),
+        ["clamp"] = (3, 3),
+        ["round"] = (1, 2),
+        ["floor"] = (1, 1),
+        ["ceil"] = (1, 1),
+        ["abs"] = (1, 1),
+        ["log"] = (1, 1),
+        ["exp"] = (1, 1),
+        ["sqrt"] = (1, 1),
+        ["pow"] = (2, 2),
+        ["concat"] = (1, 8),
     };
 
     public override Value Evaluate(IExpressionScope scope)

@@ -34,13 +34,22 @@ public static class DatasetGenerator
             throw new ScenarioException($"{scenario.Name}: events.count ({scenario.Events.Count}) must be at least users.count ({scenario.Users.Count}) so that every user has an event");
         }
 
+        string[] tables = [.. new[] { scenario.Items.Table, scenario.Users.Table, scenario.Events.Table }.Where(t => options.Tables?.Contains(t) ?? true)];
+        if (options.Tables?.FirstOrDefault(t => !tables.Contains(t)) is { } unknown)
+        {
+            throw new ScenarioException($"{scenario.Name}: no table '{unknown}' (tables: {scenario.Items.Table}, {scenario.Users.Table}, {scenario.Events.Table})");
+        }
+
         string root = Path.GetFullPath(options.OutputDirectory);
-        PrepareDirectory(root, scenario);
+        PrepareDirectory(root, tables);
         var world = new WorldModel(scenario);
-        var catalog = new ItemCatalog(world, options.Threads, options.Cancellation);
-        var activity = new ActivityPlan(world);
-        List<PartitionTask> tasks = Plan(scenario);
-        long totalRows = scenario.Items.Count + scenario.Users.Count + scenario.Events.Count;
+        bool events = tables.Contains(scenario.Events.Table);
+        ItemCatalog? catalog = events ? new ItemCatalog(world, options.Threads, options.Cancellation) : null;
+        ActivityPlan? activity = events ? new ActivityPlan(world) : null;
+        List<PartitionTask> tasks = [.. Plan(scenario).Where(t => tables.Contains(t.Table))];
+        long totalRows = (tables.Contains(scenario.Items.Table) ? scenario.Items.Count : 0)
+            + (tables.Contains(scenario.Users.Table) ? scenario.Users.Count : 0)
+            + (events ? scenario.Events.Count : 0);
         long done = 0;
         var files = new List<(string Table, WrittenFile File)>();
         var gate = new object();
@@ -54,7 +63,7 @@ public static class DatasetGenerator
                     options.Progress?.Report(new GenerationProgress(now, totalRows));
                 });
                 IReadOnlyList<WrittenFile> written = task.Table == scenario.Events.Table
-                    ? WriteInteractions(world, catalog, activity, task, root, options, progress)
+                    ? WriteInteractions(world, catalog!, activity!, task, root, options, progress)
                     : WriteEntities(world, task, root, options, progress);
                 lock (gate)
                 {
@@ -77,7 +86,7 @@ public static class DatasetGenerator
             Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(scenario.Source))),
             scenario.Seed,
             options.Format.Name,
-            [.. new[] { scenario.Items.Table, scenario.Users.Table, scenario.Events.Table }.Select(table =>
+            [.. tables.Select(table =>
             {
                 var tableFiles = files.Where(f => f.Table == table)
                     .Select(f => new ManifestFile(Path.GetRelativePath(root, f.File.Path).Replace('\\', '/'), f.File.Rows, f.File.Bytes, f.File.Sha256))
@@ -89,16 +98,26 @@ public static class DatasetGenerator
         return manifest;
     }
 
+    /// <summary>Target interaction rows per interactions file (and so about one Parquet row group).</summary>
+    public const long InteractionRowsPerPartition = 1 << 20;
+
     /// <summary>The partitions of a run: item ranges, user ranges, and interactions per user range.</summary>
+    /// <remarks>
+    /// Interaction partitions are user ranges sized to hold about <see cref="InteractionRowsPerPartition"/> rows on
+    /// average, capped by <c>output.partition_rows</c> users. The plan depends only on the scenario, never on threads.
+    /// </remarks>
     public static List<PartitionTask> Plan(ScenarioDefinition scenario)
     {
         long size = scenario.Output.PartitionRows;
         var tasks = new List<PartitionTask>();
+        long users = scenario.Users.Count;
+        long byEvents = (long)Math.Ceiling(users * (double)InteractionRowsPerPartition / scenario.Events.Count);
+        long userRange = Math.Max(1, Math.Min(size, byEvents));
 
         // Interactions first: they are the longest, so starting them first shortens the critical path.
-        for (long start = 0, k = 0; start < scenario.Users.Count; start += size, k++)
+        for (long start = 0, k = 0; start < users; start += userRange, k++)
         {
-            tasks.Add(new PartitionTask(scenario.Events.Table, (int)k, start, Math.Min(scenario.Users.Count, start + size)));
+            tasks.Add(new PartitionTask(scenario.Events.Table, (int)k, start, Math.Min(users, start + userRange)));
         }
 
         foreach (EntityDefinition entity in new[] { scenario.Items, scenario.Users })
@@ -176,7 +195,7 @@ public static class DatasetGenerator
 
     private static int BatchSize(TableSchema schema) => Math.Clamp((8 << 20) / Math.Max(1, schema.EstimatedRowBytes), 256, BatchRows);
 
-    private static void PrepareDirectory(string root, ScenarioDefinition scenario)
+    private static void PrepareDirectory(string root, string[] tables)
     {
         try
         {
@@ -186,7 +205,7 @@ public static class DatasetGenerator
             }
 
             Directory.CreateDirectory(root);
-            foreach (string table in new[] { scenario.Items.Table, scenario.Users.Table, scenario.Events.Table })
+            foreach (string table in tables)
             {
                 // A fresh run replaces the tables it writes; other files in the directory are left alone.
                 string directory = Path.Combine(root, table);

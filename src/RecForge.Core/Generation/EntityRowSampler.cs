@@ -4,7 +4,6 @@ using System.Text;
 using System.Text.Json;
 using RecForge.Embeddings;
 using RecForge.Expressions;
-using RecForge.Ids;
 using RecForge.Output;
 using RecForge.Randomness;
 using RecForge.Scenarios;
@@ -75,18 +74,7 @@ internal sealed class EntityRowSampler : IExpressionScope, IRowValues
     /// <summary>Generates entity <paramref name="index"/> into <paramref name="row"/> of <paramref name="batch"/>.</summary>
     public void Write(long index, ColumnBatch batch, int row)
     {
-        switch (batch.Columns[0])
-        {
-            case long[] ids:
-                ids[row] = IdFormat.Number(index);
-                break;
-            case Guid[] uuids:
-                uuids[row] = IdFormat.MakeUuid(_world.Seed, _kind, index);
-                break;
-            case string[] texts:
-                texts[row] = _entity.IdFormat.Format(index);
-                break;
-        }
+        EntityLayout.WriteId(batch.Columns[0], row, _entity.IdFormat, _world.Seed, _kind, index);
 
         foreach (AttributeDefinition a in _entity.Attributes)
         {

@@ -11,6 +11,9 @@ public sealed record GenerateOptions(string OutputDirectory, ITableFormat Format
     /// <summary>Receives progress (rows done of rows planned) from worker threads.</summary>
     public IProgress<GenerationProgress>? Progress { get; init; }
 
+    /// <summary>Only these tables (by name), or all tables when null.</summary>
+    public IReadOnlySet<string>? Tables { get; init; }
+
     /// <summary>Stops the run between batches.</summary>
     public CancellationToken Cancellation { get; init; }
 }

@@ -32,6 +32,9 @@ internal sealed class InteractionSampler
     private readonly string[] _typeNames;
     private readonly int _userColumn, _itemColumn, _typeColumn, _watchColumn, _timeColumn;
     private DateTime[] _starts = new DateTime[16];
+    private long _idOfUser = -1;
+    private Guid _userUuid;
+    private string? _userText;
 
     public InteractionSampler(WorldModel world, ItemCatalog catalog)
     {
@@ -206,8 +209,8 @@ internal sealed class InteractionSampler
     private void Emit(long user, long item, int type, double watch, DateTime utc, ColumnBatch batch, ITableWriter writer)
     {
         int row = batch.Count;
-        WriteId(batch.Columns[_userColumn], row, _world.Scenario.Users.IdFormat, WorldModel.UsersKind, user);
-        WriteId(batch.Columns[_itemColumn], row, _world.Scenario.Items.IdFormat, WorldModel.ItemsKind, item);
+        WriteUserId(batch.Columns[_userColumn], row, user);
+        EntityLayout.WriteId(batch.Columns[_itemColumn], row, _world.Scenario.Items.IdFormat, _world.Seed, WorldModel.ItemsKind, item);
         ((string[])batch.Columns[_typeColumn])[row] = _typeNames[type];
         if (_watchColumn >= 0)
         {
@@ -223,18 +226,26 @@ internal sealed class InteractionSampler
         }
     }
 
-    private void WriteId(Array column, int row, IdFormat format, ulong kind, long index)
+    private void WriteUserId(Array column, int row, long user)
     {
+        if (user != _idOfUser)
+        {
+            // A user's id is computed once for all their rows (a UUID costs two hash rounds, a pattern a string).
+            _idOfUser = user;
+            _userUuid = column is Guid[]? IdFormat.MakeUuid(_world.Seed, WorldModel.UsersKind, user) : default;
+            _userText = column is string[]? _world.Scenario.Users.IdFormat.Format(user) : null;
+        }
+
         switch (column)
         {
             case long[] l:
-                l[row] = IdFormat.Number(index);
+                l[row] = IdFormat.Number(user);
                 break;
             case Guid[] g:
-                g[row] = IdFormat.MakeUuid(_world.Seed, kind, index);
+                g[row] = _userUuid;
                 break;
             case string[] s:
-                s[row] = format.Format(index);
+                s[row] = _userText!;
                 break;
         }
     }

@@ -402,15 +402,21 @@ internal sealed class AttributeReader
             }
 
             string placeholder = text[(open + 1)..close];
+            bool lower = placeholder.EndsWith(":lower", StringComparison.Ordinal);
+            if (lower)
+            {
+                placeholder = placeholder[..^":lower".Length];
+            }
+            else if (placeholder.Contains(':', StringComparison.Ordinal))
+            {
+                throw _source.Error(node, path, $"unknown modifier in '{{{placeholder}}}' (only :lower is supported)");
+            }
+
             int dot = placeholder.IndexOf('.', StringComparison.Ordinal);
-            if (dot < 0)
-            {
-                parts.Add(new TemplatePart(null, null, Resolve(placeholder, node), null, null));
-            }
-            else
-            {
-                parts.Add(WordPart(placeholder[..dot], placeholder[(dot + 1)..], node, path));
-            }
+            TemplatePart part = dot < 0
+                ? new TemplatePart(null, null, Resolve(placeholder, node), null, null)
+                : WordPart(placeholder[..dot], placeholder[(dot + 1)..], node, path);
+            parts.Add(part with { Lower = lower });
 
             pos = close + 1;
         }

@@ -21,16 +21,28 @@ internal sealed class TemplateRenderer
             {
                 _text.Append(part.Literal);
             }
-            else if (part.Words is not null)
-            {
-                IReadOnlyList<string> words = part.Words[row.CategoryOf(part.Attribute!.Slot)];
-                _text.Append(words[rng.NextInt32(words.Count)]);
-            }
             else
             {
-                string value = row.TextOf(part.Plain!.Slot);
-                int last = value.LastIndexOf(" > ", StringComparison.Ordinal);
-                _text.Append(last >= 0 ? value.AsSpan(last + 3) : value);
+                int start = _text.Length;
+                if (part.Words is not null)
+                {
+                    IReadOnlyList<string> words = part.Words[row.CategoryOf(part.Attribute!.Slot)];
+                    _text.Append(words[rng.NextInt32(words.Count)]);
+                }
+                else
+                {
+                    string value = row.TextOf(part.Plain!.Slot);
+                    int last = value.LastIndexOf(" > ", StringComparison.Ordinal);
+                    _text.Append(last >= 0 ? value.AsSpan(last + 3) : value);
+                }
+
+                if (part.Lower)
+                {
+                    for (int i = start; i < _text.Length; i++)
+                    {
+                        _text[i] = char.ToLowerInvariant(_text[i]);
+                    }
+                }
             }
         }
 
