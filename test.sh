@@ -18,7 +18,7 @@ status=0
 dotnet test RecForge.slnx -c Release --no-build --logger "console;verbosity=normal" "$@" 2>&1 | tee "$log" || status=$?
 
 # One plain summary line over all test projects.
-passed=$(grep -E '^\s+Passed: [0-9]+' "$log" | awk '{s += $2} END {print s + 0}')
-failed=$(grep -E '^\s+Failed: [0-9]+' "$log" | awk '{s += $2} END {print s + 0}')
+passed=$( (grep -E '^\s+Passed: [0-9]+' "$log" || true) | awk '{s += $2} END {print s + 0}')
+failed=$( (grep -E '^\s+Failed: [0-9]+' "$log" || true) | awk '{s += $2} END {print s + 0}')
 echo "tests: $passed passed, $failed failed"
 exit "$status"
