@@ -13,6 +13,7 @@ public static class RecForgeCommandLine
         var root = new RootCommand("RecForge: realistic, reproducible synthetic datasets for recommender systems.");
         root.Subcommands.Add(GenerateCommand.Create(stdout, stderr));
         root.Subcommands.Add(ScenariosCommand.Create(stdout));
+        root.Subcommands.Add(ManifestCommand.Create(stdout, stderr));
         ParseResult parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {

@@ -102,6 +102,9 @@ public sealed class ParquetTableWriter : ITableWriter
             case float[][] vectors:
                 Write(column, vectors, offset, count);
                 break;
+            case byte[][] halves:
+                Write(column, halves, offset, count);
+                break;
             case Guid[] g:
                 Write(column, g, offset, count);
                 break;
@@ -127,6 +130,7 @@ public sealed class ParquetTableWriter : ITableWriter
         ColumnKind.Json => new Column<string>(spec.Name, LogicalType.Json()),
         ColumnKind.StringList => new Column<string[]>(spec.Name),
         ColumnKind.FloatVector => new Column<float[]>(spec.Name),
+        ColumnKind.HalfVector => new Column<byte[]>(spec.Name),
         ColumnKind.Uuid => new Column<Guid>(spec.Name, LogicalType.Uuid()),
         ColumnKind.Timestamp => new Column<DateTime>(spec.Name, LogicalType.Timestamp(isAdjustedToUtc: true, TimeUnit.Micros)),
         _ => throw new NotSupportedException(spec.Kind.ToString()),

@@ -25,6 +25,10 @@ internal static class GenerateCommand
         var format = new Option<string?>("--format") { Description = "parquet, csv or jsonl (default: the scenario's, else parquet)." };
         format.AcceptOnlyFromAmong("parquet", "csv", "jsonl");
         var tables = new Option<string[]>("--tables") { Description = "Generate only these tables (e.g. --tables interactions); default all.", AllowMultipleArgumentsPerToken = true };
+        var shard = new Option<string?>("--shard") { Description = "Generate only shard i of n (i/n, e.g. 0/4); then `recforge manifest merge DIR`." };
+        var embeddingType = new Option<string>("--embedding-type") { Description = "float32, float16 (2 bytes a value, packed) or none.", DefaultValueFactory = _ => "float32" };
+        embeddingType.AcceptOnlyFromAmong("float32", "float16", "none");
+        var dryRun = new Option<bool>("--dry-run") { Description = "Print the planned rows, partitions, bytes and time; write nothing." };
         var threads = new Option<int>("--threads") { Description = "Worker threads (output is identical for any value).", DefaultValueFactory = _ => Environment.ProcessorCount };
         threads.Validators.Add(r =>
         {
@@ -36,7 +40,7 @@ internal static class GenerateCommand
 
         var command = new Command("generate", "Generate a dataset from a scenario.")
         {
-            scenario, output, seed, users, items, interactions, set, format, tables, threads,
+            scenario, output, seed, users, items, interactions, set, format, tables, shard, embeddingType, dryRun, threads,
         };
         command.SetAction((parse, cancellation) =>
         {
@@ -62,29 +66,51 @@ internal static class GenerateCommand
             }
 
             string[]? only = parse.GetValue(tables) is { Length: > 0 } t ? [.. t.SelectMany(x => x.Split(',', StringSplitOptions.RemoveEmptyEntries))] : null;
-            return Task.FromResult(Run(parse.GetValue(scenario)!, parse.GetValue(output)!, overrides, parse.GetValue(format), only, parse.GetValue(threads), stdout, stderr, cancellation));
+            var request = new Request(parse.GetValue(scenario)!, parse.GetValue(output)!, overrides, parse.GetValue(format), only,
+                parse.GetValue(shard), parse.GetValue(embeddingType)!, parse.GetValue(dryRun), parse.GetValue(threads));
+            return Task.FromResult(Run(request, stdout, stderr, cancellation));
         });
         return command;
     }
 
-    private static int Run(string scenarioName, string outputDirectory, List<string> overrides, string? formatName, string[]? tables, int threads, TextWriter stdout, TextWriter stderr, CancellationToken cancellation)
+    private sealed record Request(string Scenario, string Output, List<string> Overrides, string? Format, string[]? Tables, string? Shard, string EmbeddingType, bool DryRun, int Threads);
+
+    private static int Run(Request request, TextWriter stdout, TextWriter stderr, CancellationToken cancellation)
     {
         try
         {
-            ScenarioDefinition scenario = BuiltInScenarios.Load(scenarioName, overrides);
-            string name = formatName ?? scenario.Output.Format;
-            ITableFormat format = Formats.First(f => f.Name == name);
+            ScenarioDefinition scenario = BuiltInScenarios.Load(request.Scenario, request.Overrides);
+            string name = request.Format ?? scenario.Output.Format;
+            ShardSpec shard;
+            try
+            {
+                shard = request.Shard is null ? ShardSpec.All : ShardSpec.Parse(request.Shard);
+            }
+            catch (FormatException e)
+            {
+                stderr.WriteLine($"error: {e.Message}");
+                return ExitCodes.BadInput;
+            }
+
             var progress = new GenerationProgressDisplay(stdout);
-            var options = new GenerateOptions(outputDirectory, format, threads)
+            var options = new GenerateOptions(request.Output, Formats.First(f => f.Name == name), request.Threads)
             {
                 Progress = progress,
                 Cancellation = cancellation,
-                Tables = tables?.ToHashSet(StringComparer.Ordinal),
+                Tables = request.Tables?.ToHashSet(StringComparer.Ordinal),
+                Shard = shard,
+                EmbeddingStorage = Enum.Parse<EmbeddingStorage>(request.EmbeddingType, ignoreCase: true),
             };
+            if (request.DryRun)
+            {
+                DryRun.Print(scenario, options, stdout);
+                return ExitCodes.Ok;
+            }
+
             var clock = Stopwatch.StartNew();
             Manifest manifest = progress.Run(scenario.Name, () => DatasetGenerator.Run(scenario, options));
             clock.Stop();
-            PrintSummary(manifest, outputDirectory, clock.Elapsed, stdout);
+            PrintSummary(manifest, request.Output, clock.Elapsed, stdout);
             return ExitCodes.Ok;
         }
         catch (ScenarioException e)
@@ -117,6 +143,6 @@ internal static class GenerateCommand
         }
 
         double seconds = Math.Max(elapsed.TotalSeconds, 1e-6);
-        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {rows:N0} rows, {bytes / 1048576.0:N1} MB in {seconds:N1} s ({rows / seconds:N0} rows/s); manifest: {Manifest.FileName}"));
+        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {rows:N0} rows, {bytes / 1048576.0:N1} MB in {seconds:N1} s ({rows / seconds:N0} rows/s), peak memory {PeakMemory.Bytes() / 1048576.0:N0} MB"));
     }
 }

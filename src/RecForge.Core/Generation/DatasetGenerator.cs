@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Reflection;
 using System.Security.Cryptography;
 using System.Text;
@@ -10,242 +9,136 @@ namespace RecForge.Generation;
 
 /// <summary>
 /// Runs a scenario: plans partitions (item ranges, user ranges, and the interactions of each user range), generates
-/// them on worker threads, each into its own file, and writes the manifest.
+/// those not yet finished on worker threads, each into its own file(s), records each finished partition in the
+/// <see cref="PartitionLedger"/>, and writes the manifest.
 /// </summary>
 /// <remarks>
 /// Every partition is a pure function of the scenario and its range, so the files are byte-identical whatever the
-/// thread count or the order in which partitions finish.
+/// thread count, the shard split, the order in which partitions finish, or how often the run was interrupted.
+/// Memory is bounded per worker by one batch (≤ 8 MB) and one Parquet row group (≤ ~1M rows or ~64 MB), plus what
+/// the whole run shares: item taste positions (items × latent dimensions × 4 bytes) and user activity prefix sums
+/// (users × 8 bytes) — neither grows with the number of interactions.
 /// </remarks>
 public static class DatasetGenerator
 {
-    /// <summary>Rows per batch handed to writers (fewer for wide rows so a batch stays near 8 MB).</summary>
-    public const int BatchRows = 8192;
+    /// <summary>Target interaction rows per interactions file (and so about one Parquet row group).</summary>
+    public const long InteractionRowsPerPartition = 1 << 20;
 
     /// <summary>The version recorded in manifests.</summary>
     public static string Version { get; } = typeof(DatasetGenerator).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
 
-    /// <summary>Generates every table of <paramref name="scenario"/>.</summary>
-    /// <exception cref="ScenarioException">The sizes are inconsistent.</exception>
-    /// <exception cref="OutputException">The output directory cannot be written.</exception>
+    /// <summary>Generates the tables of <paramref name="scenario"/> (or this shard's share of them).</summary>
+    /// <exception cref="ScenarioException">The sizes are inconsistent or a table name is unknown.</exception>
+    /// <exception cref="OutputException">The output directory cannot be written (including disk full).</exception>
     public static Manifest Run(ScenarioDefinition scenario, GenerateOptions options)
+    {
+        scenario = EmbeddingStorageTransform.Apply(scenario, options.EmbeddingStorage);
+        string[] tables = SelectTables(scenario, options.Tables);
+        string root = Path.GetFullPath(options.OutputDirectory);
+        string scenarioSha = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(scenario.Source)));
+        var ledger = new PartitionLedger(root, $"{scenarioSha}:{options.Format.Name}:{options.EmbeddingStorage}:{Version}");
+        List<PartitionTask> tasks = Plan(scenario, tables, options.Shard);
+        var owned = tasks.Select(t => (t.Table, t.Index)).ToHashSet();
+        try
+        {
+            OutputDirectory.Prepare(root, tables, ledger, options.Shard, owned);
+            var world = new WorldModel(scenario);
+            var pending = tasks.Where(t => ledger.Completed(t.Table, t.Index) is null).ToList();
+            bool events = pending.Any(t => t.Table == scenario.Events.Table);
+            ItemCatalog? catalog = events ? new ItemCatalog(world, options.Threads, options.Cancellation) : null;
+            ActivityPlan? activity = events ? new ActivityPlan(world) : null;
+            long total = pending.Sum(t => t.Table == scenario.Events.Table ? activity!.RowsBefore(t.End) - activity.RowsBefore(t.Start) : t.End - t.Start);
+            long done = 0;
+            Parallel.ForEach(pending, new ParallelOptions { MaxDegreeOfParallelism = options.Threads, CancellationToken = options.Cancellation }, task =>
+            {
+                IReadOnlyList<WrittenFile> written = PartitionWriter.Write(world, catalog, activity, task, root, options, rows =>
+                    options.Progress?.Report(new GenerationProgress(Interlocked.Add(ref done, rows), total)));
+                ledger.Record(task.Table, task.Index, [.. written.Select(f => ToManifest(root, f)).OrderBy(f => f.Path, StringComparer.Ordinal)]);
+            });
+        }
+        catch (AggregateException e) when (e.InnerExceptions.FirstOrDefault(x => x is IOException or UnauthorizedAccessException) is { } io)
+        {
+            throw Describe(io, root);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw Describe(e, root);
+        }
+
+        var manifest = new Manifest(Version, scenario.Name, scenarioSha, scenario.Seed, options.Format.Name, [.. tables.Select(table =>
+        {
+            var files = tasks.Where(t => t.Table == table).SelectMany(t => ledger.Completed(t.Table, t.Index)!).OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
+            return new ManifestTable(table, files.Sum(f => f.Rows), files);
+        })]);
+        manifest.Save(root, options.Shard.IsPartial ? Manifest.ShardFileName(options.Shard.Index, options.Shard.Count) : Manifest.FileName);
+        return manifest;
+    }
+
+    /// <summary>What <see cref="Run"/> would produce with these options (for <c>--dry-run</c>).</summary>
+    public static IReadOnlyList<RunEstimate> Estimate(ScenarioDefinition scenario, GenerateOptions options)
+    {
+        scenario = EmbeddingStorageTransform.Apply(scenario, options.EmbeddingStorage);
+        string[] tables = SelectTables(scenario, options.Tables);
+        return RunEstimate.For(scenario, tables, Plan(scenario, tables), Plan(scenario, tables, options.Shard));
+    }
+
+    /// <summary>The partitions of the selected tables that belong to <paramref name="shard"/>, longest first.</summary>
+    /// <remarks>
+    /// Interaction partitions are user ranges sized to hold about <see cref="InteractionRowsPerPartition"/> rows on
+    /// average, capped by <c>output.partition_rows</c> users; item and user partitions hold <c>partition_rows</c>
+    /// entities. The plan depends only on the scenario, never on threads; shard i owns plan positions p ≡ i (mod n).
+    /// </remarks>
+    public static List<PartitionTask> Plan(ScenarioDefinition scenario, IReadOnlyCollection<string>? tables = null, ShardSpec? shard = null)
     {
         if (scenario.Events.Count < scenario.Users.Count)
         {
             throw new ScenarioException($"{scenario.Name}: events.count ({scenario.Events.Count}) must be at least users.count ({scenario.Users.Count}) so that every user has an event");
         }
 
-        string[] tables = [.. new[] { scenario.Items.Table, scenario.Users.Table, scenario.Events.Table }.Where(t => options.Tables?.Contains(t) ?? true)];
-        if (options.Tables?.FirstOrDefault(t => !tables.Contains(t)) is { } unknown)
-        {
-            throw new ScenarioException($"{scenario.Name}: no table '{unknown}' (tables: {scenario.Items.Table}, {scenario.Users.Table}, {scenario.Events.Table})");
-        }
-
-        string root = Path.GetFullPath(options.OutputDirectory);
-        PrepareDirectory(root, tables);
-        var world = new WorldModel(scenario);
-        bool events = tables.Contains(scenario.Events.Table);
-        ItemCatalog? catalog = events ? new ItemCatalog(world, options.Threads, options.Cancellation) : null;
-        ActivityPlan? activity = events ? new ActivityPlan(world) : null;
-        List<PartitionTask> tasks = [.. Plan(scenario).Where(t => tables.Contains(t.Table))];
-        long totalRows = (tables.Contains(scenario.Items.Table) ? scenario.Items.Count : 0)
-            + (tables.Contains(scenario.Users.Table) ? scenario.Users.Count : 0)
-            + (events ? scenario.Events.Count : 0);
-        long done = 0;
-        var files = new List<(string Table, WrittenFile File)>();
-        var gate = new object();
-        try
-        {
-            Parallel.ForEach(tasks, new ParallelOptions { MaxDegreeOfParallelism = options.Threads, CancellationToken = options.Cancellation }, task =>
-            {
-                var progress = new Action<long>(rows =>
-                {
-                    long now = Interlocked.Add(ref done, rows);
-                    options.Progress?.Report(new GenerationProgress(now, totalRows));
-                });
-                IReadOnlyList<WrittenFile> written = task.Table == scenario.Events.Table
-                    ? WriteInteractions(world, catalog!, activity!, task, root, options, progress)
-                    : WriteEntities(world, task, root, options, progress);
-                lock (gate)
-                {
-                    files.AddRange(written.Select(f => (task.Table, f)));
-                }
-            });
-        }
-        catch (AggregateException e) when (e.InnerExceptions.Count > 0 && e.InnerExceptions[0] is IOException or UnauthorizedAccessException)
-        {
-            throw Describe(e.InnerExceptions[0], root);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw Describe(e, root);
-        }
-
-        var manifest = new Manifest(
-            Version,
-            scenario.Name,
-            Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(scenario.Source))),
-            scenario.Seed,
-            options.Format.Name,
-            [.. tables.Select(table =>
-            {
-                var tableFiles = files.Where(f => f.Table == table)
-                    .Select(f => new ManifestFile(Path.GetRelativePath(root, f.File.Path).Replace('\\', '/'), f.File.Rows, f.File.Bytes, f.File.Sha256))
-                    .OrderBy(f => f.Path, StringComparer.Ordinal)
-                    .ToList();
-                return new ManifestTable(table, tableFiles.Sum(f => f.Rows), tableFiles);
-            })]);
-        manifest.Save(root);
-        return manifest;
-    }
-
-    /// <summary>Target interaction rows per interactions file (and so about one Parquet row group).</summary>
-    public const long InteractionRowsPerPartition = 1 << 20;
-
-    /// <summary>The partitions of a run: item ranges, user ranges, and interactions per user range.</summary>
-    /// <remarks>
-    /// Interaction partitions are user ranges sized to hold about <see cref="InteractionRowsPerPartition"/> rows on
-    /// average, capped by <c>output.partition_rows</c> users. The plan depends only on the scenario, never on threads.
-    /// </remarks>
-    public static List<PartitionTask> Plan(ScenarioDefinition scenario)
-    {
         long size = scenario.Output.PartitionRows;
-        var tasks = new List<PartitionTask>();
+        var all = new List<PartitionTask>();
         long users = scenario.Users.Count;
         long byEvents = (long)Math.Ceiling(users * (double)InteractionRowsPerPartition / scenario.Events.Count);
         long userRange = Math.Max(1, Math.Min(size, byEvents));
-
-        // Interactions first: they are the longest, so starting them first shortens the critical path.
         for (long start = 0, k = 0; start < users; start += userRange, k++)
         {
-            tasks.Add(new PartitionTask(scenario.Events.Table, (int)k, start, Math.Min(users, start + userRange)));
+            all.Add(new PartitionTask(scenario.Events.Table, (int)k, start, Math.Min(users, start + userRange)));
         }
 
         foreach (EntityDefinition entity in new[] { scenario.Items, scenario.Users })
         {
             for (long start = 0, k = 0; start < entity.Count; start += size, k++)
             {
-                tasks.Add(new PartitionTask(entity.Table, (int)k, start, Math.Min(entity.Count, start + size)));
+                all.Add(new PartitionTask(entity.Table, (int)k, start, Math.Min(entity.Count, start + size)));
             }
         }
 
-        return tasks;
+        ShardSpec s = shard ?? ShardSpec.All;
+        return [.. all.Where((t, position) => s.Owns(position) && (tables?.Contains(t.Table) ?? true))];
     }
 
-    private static IReadOnlyList<WrittenFile> WriteEntities(WorldModel world, PartitionTask task, string root, GenerateOptions options, Action<long> progress)
+    /// <summary>The tables a run writes, in manifest order (items, users, interactions).</summary>
+    public static string[] SelectTables(ScenarioDefinition scenario, IReadOnlySet<string>? only)
     {
-        EntityDefinition entity = task.Table == world.Scenario.Items.Table ? world.Scenario.Items : world.Scenario.Users;
-        var sampler = new EntityRowSampler(entity, world);
-        var batch = new ColumnBatch(sampler.Schema, BatchSize(sampler.Schema));
-        using ITableWriter writer = OpenWriter(sampler.Schema, entity.PartitionBy, task, root, options, world.Scenario.Output);
-        for (long i = task.Start; i < task.End; i++)
+        string[] all = [scenario.Items.Table, scenario.Users.Table, scenario.Events.Table];
+        if (only?.FirstOrDefault(t => !all.Contains(t)) is { } unknown)
         {
-            sampler.Write(i, batch, batch.Count++);
-            if (batch.Count == batch.Capacity)
-            {
-                Flush(writer, batch, progress, options);
-            }
+            throw new ScenarioException($"{scenario.Name}: no table '{unknown}' (tables: {string.Join(", ", all)})");
         }
 
-        Flush(writer, batch, progress, options);
-        return writer.Complete();
+        return [.. all.Where(t => only?.Contains(t) ?? true)];
     }
 
-    private static IReadOnlyList<WrittenFile> WriteInteractions(WorldModel world, ItemCatalog catalog, ActivityPlan activity, PartitionTask task, string root, GenerateOptions options, Action<long> progress)
-    {
-        var sampler = new InteractionSampler(world, catalog);
-        var batch = new ColumnBatch(sampler.Schema, BatchSize(sampler.Schema));
-        using ITableWriter writer = OpenWriter(sampler.Schema, [], task, root, options, world.Scenario.Output);
-        var counting = new CountingWriter(writer, progress, options.Cancellation);
-        for (long u = task.Start; u < task.End; u++)
-        {
-            sampler.Generate(u, activity.RowsOf(u), batch, counting);
-        }
-
-        if (batch.Count > 0)
-        {
-            counting.Write(batch);
-            batch.Count = 0;
-        }
-
-        return writer.Complete();
-    }
-
-    private static void Flush(ITableWriter writer, ColumnBatch batch, Action<long> progress, GenerateOptions options)
-    {
-        options.Cancellation.ThrowIfCancellationRequested();
-        if (batch.Count > 0)
-        {
-            writer.Write(batch);
-            progress(batch.Count);
-            batch.Count = 0;
-        }
-    }
-
-    private static ITableWriter OpenWriter(TableSchema schema, IReadOnlyList<string> partitionBy, PartitionTask task, string root, GenerateOptions options, OutputDefinition output)
-    {
-        // Row groups of ~1M rows for narrow tables; wide rows (embeddings) are capped near 64 MB per row group.
-        int rowGroup = Math.Max(1024, Math.Min(output.RowGroupRows, (64 << 20) / Math.Max(1, schema.EstimatedRowBytes)));
-        var writerOptions = new TableWriterOptions(rowGroup);
-        string name = "part-" + task.Index.ToString("D5", CultureInfo.InvariantCulture);
-        string directory = Path.Combine(root, task.Table);
-        return partitionBy.Count > 0
-            ? new HivePartitionedWriter(options.Format, directory, name, schema, partitionBy, writerOptions)
-            : options.Format.Create(Path.Combine(directory, name + options.Format.Extension), schema, writerOptions);
-    }
-
-    private static int BatchSize(TableSchema schema) => Math.Clamp((8 << 20) / Math.Max(1, schema.EstimatedRowBytes), 256, BatchRows);
-
-    private static void PrepareDirectory(string root, string[] tables)
-    {
-        try
-        {
-            if (File.Exists(root))
-            {
-                throw new OutputException($"{root}: output path is a file, not a directory");
-            }
-
-            Directory.CreateDirectory(root);
-            foreach (string table in tables)
-            {
-                // A fresh run replaces the tables it writes; other files in the directory are left alone.
-                string directory = Path.Combine(root, table);
-                if (Directory.Exists(directory))
-                {
-                    Directory.Delete(directory, recursive: true);
-                }
-            }
-
-            string probe = Path.Combine(root, ".recforge-write-test" + AtomicFile.TemporarySuffix);
-            File.WriteAllText(probe, "");
-            File.Delete(probe);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw Describe(e, root);
-        }
-    }
+    private static ManifestFile ToManifest(string root, WrittenFile f)
+        => new(Path.GetRelativePath(root, f.Path).Replace('\\', '/'), f.Rows, f.Bytes, f.Sha256);
 
     private static OutputException Describe(Exception e, string root)
     {
-        // ENOSPC is 28 on Linux; HResult carries it for IOException raised by the runtime.
+        // ENOSPC is 28 on Linux; the runtime puts it in the low bits of HResult.
         bool diskFull = (e.HResult & 0xFFFF) == 28 || e.Message.Contains("No space left", StringComparison.OrdinalIgnoreCase);
         return new OutputException(diskFull
-            ? $"{root}: disk full while writing output ({e.Message})"
+            ? $"{root}: disk full while writing output; free space and rerun the same command to resume ({e.Message})"
             : $"{root}: cannot write output ({e.Message})", e);
-    }
-
-    private sealed class CountingWriter(ITableWriter inner, Action<long> progress, CancellationToken cancellation) : ITableWriter
-    {
-        public void Write(ColumnBatch batch)
-        {
-            cancellation.ThrowIfCancellationRequested();
-            inner.Write(batch);
-            progress(batch.Count);
-        }
-
-        public IReadOnlyList<WrittenFile> Complete() => inner.Complete();
-
-        public void Dispose() => inner.Dispose();
     }
 }
 

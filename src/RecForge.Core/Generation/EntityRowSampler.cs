@@ -78,6 +78,12 @@ internal sealed class EntityRowSampler : IExpressionScope, IRowValues
 
         foreach (AttributeDefinition a in _entity.Attributes)
         {
+            if (a is WorldAttribute { Kind: WorldValueKind.Embedding, Embedding.Storage: EmbeddingStorage.None })
+            {
+                // Nothing reads an embedding, so an embedding that is not stored is not computed.
+                continue;
+            }
+
             int column = _columnOfSlot[a.Slot];
             if (column >= 0 && batch.Columns[column] is float[][] vectors)
             {
@@ -335,6 +341,14 @@ internal sealed class EntityRowSampler : IExpressionScope, IRowValues
                 break;
             case string[][] lists:
                 lists[row] = c.List!;
+                break;
+            case byte[][] halves:
+                Span<byte> packed = halves[row];
+                for (int i = 0; i < c.Vector!.Length; i++)
+                {
+                    System.Buffers.Binary.BinaryPrimitives.WriteHalfLittleEndian(packed[(2 * i)..], (Half)c.Vector[i]);
+                }
+
                 break;
         }
     }

@@ -1,4 +1,5 @@
 using RecForge.Output;
+using RecForge.Scenarios;
 
 namespace RecForge.Generation;
 
@@ -10,6 +11,12 @@ public sealed record GenerateOptions(string OutputDirectory, ITableFormat Format
 {
     /// <summary>Receives progress (rows done of rows planned) from worker threads.</summary>
     public IProgress<GenerationProgress>? Progress { get; init; }
+
+    /// <summary>This process's share of the partitions (default: all).</summary>
+    public ShardSpec Shard { get; init; } = ShardSpec.All;
+
+    /// <summary>How embeddings are stored: float32 lists, float16 bytes, or not at all.</summary>
+    public EmbeddingStorage EmbeddingStorage { get; init; } = EmbeddingStorage.Float32;
 
     /// <summary>Only these tables (by name), or all tables when null.</summary>
     public IReadOnlySet<string>? Tables { get; init; }

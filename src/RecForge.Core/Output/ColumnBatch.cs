@@ -2,9 +2,9 @@ namespace RecForge.Output;
 
 /// <summary>
 /// A block of rows stored column by column in typed arrays (<c>long[]</c>, <c>double[]</c>, <c>string[]</c>,
-/// <c>string[][]</c>, <c>float[][]</c>, <c>Guid[]</c>, <c>DateTime[]</c>), reused from batch to batch.
+/// <c>string[][]</c>, <c>float[][]</c>, <c>byte[][]</c>, <c>Guid[]</c>, <c>DateTime[]</c>), reused from batch to batch.
 /// </summary>
-/// <remarks>Vector columns keep one preallocated <c>float[Dimension]</c> per row, so filling a batch allocates nothing.</remarks>
+/// <remarks>Vector columns keep one preallocated <c>float[Dimension]</c> (or <c>byte[2 × Dimension]</c> for float16) per row, so filling a batch allocates nothing.</remarks>
 public sealed class ColumnBatch
 {
     /// <summary>Allocates a batch for <paramref name="capacity"/> rows of <paramref name="schema"/>.</summary>
@@ -27,7 +27,8 @@ public sealed class ColumnBatch
                 ColumnKind.Double => new double[capacity],
                 ColumnKind.String or ColumnKind.Json => new string[capacity],
                 ColumnKind.StringList => new string[capacity][],
-                ColumnKind.FloatVector => AllocateVectors(capacity, c.Dimension),
+                ColumnKind.FloatVector => AllocateVectors<float>(capacity, c.Dimension),
+                ColumnKind.HalfVector => AllocateVectors<byte>(capacity, 2 * c.Dimension),
                 ColumnKind.Uuid => new Guid[capacity],
                 ColumnKind.Timestamp => new DateTime[capacity],
                 _ => throw new NotSupportedException(c.Kind.ToString()),
@@ -69,6 +70,10 @@ public sealed class ColumnBatch
             {
                 vectors[row].CopyTo(((float[][])Columns[i])[at], 0);
             }
+            else if (from is byte[][] halves)
+            {
+                halves[row].CopyTo(((byte[][])Columns[i])[at], 0);
+            }
             else
             {
                 Array.Copy(from, row, Columns[i], at, 1);
@@ -76,12 +81,12 @@ public sealed class ColumnBatch
         }
     }
 
-    private static float[][] AllocateVectors(int capacity, int dimension)
+    private static T[][] AllocateVectors<T>(int capacity, int dimension)
     {
-        var rows = new float[capacity][];
+        var rows = new T[capacity][];
         for (int i = 0; i < capacity; i++)
         {
-            rows[i] = new float[dimension];
+            rows[i] = new T[dimension];
         }
 
         return rows;

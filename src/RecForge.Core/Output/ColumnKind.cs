@@ -21,6 +21,9 @@ public enum ColumnKind
     /// <summary>Fixed-length list of 32-bit floats (an embedding).</summary>
     FloatVector,
 
+    /// <summary>Fixed-length vector of IEEE binary16 values packed little-endian in a byte array.</summary>
+    HalfVector,
+
     /// <summary>UUID.</summary>
     Uuid,
 

@@ -24,18 +24,44 @@ public sealed record Manifest(string RecForgeVersion, string Scenario, string Sc
         IndentSize = 2,
     };
 
+    /// <summary>The manifest file name of one shard of a sharded run.</summary>
+    public static string ShardFileName(int index, int count) => $"_manifest.shard-{index}-of-{count}.json";
+
     /// <summary>Writes the manifest atomically into <paramref name="directory"/>.</summary>
-    public void Save(string directory)
+    public void Save(string directory, string fileName = FileName)
     {
-        using var file = new AtomicFile(Path.Combine(directory, FileName));
+        using var file = new AtomicFile(Path.Combine(directory, fileName));
         File.WriteAllBytes(file.TemporaryPath, JsonSerializer.SerializeToUtf8Bytes(this, Options));
         file.Commit(0);
     }
 
     /// <summary>Reads the manifest of <paramref name="directory"/>.</summary>
-    public static Manifest Load(string directory)
-        => JsonSerializer.Deserialize<Manifest>(File.ReadAllBytes(Path.Combine(directory, FileName)), Options)
-           ?? throw new InvalidDataException($"{Path.Combine(directory, FileName)} is empty");
+    public static Manifest Load(string directory, string fileName = FileName)
+        => JsonSerializer.Deserialize<Manifest>(File.ReadAllBytes(Path.Combine(directory, fileName)), Options)
+           ?? throw new InvalidDataException($"{Path.Combine(directory, fileName)} is empty");
+
+    /// <summary>Joins the manifests of the shards of one run into the manifest a single process would have written.</summary>
+    /// <exception cref="InvalidDataException">The manifests belong to different runs.</exception>
+    public static Manifest Merge(IReadOnlyList<Manifest> shards)
+    {
+        Manifest first = shards[0];
+        foreach (Manifest m in shards)
+        {
+            if (m with { Tables = first.Tables } != first || !m.Tables.Select(t => t.Name).SequenceEqual(first.Tables.Select(t => t.Name)))
+            {
+                throw new InvalidDataException("the shard manifests belong to different runs (scenario, seed, format, version or tables differ)");
+            }
+        }
+
+        return first with
+        {
+            Tables = [.. first.Tables.Select((table, i) =>
+            {
+                var files = shards.SelectMany(s => s.Tables[i].Files).OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
+                return new ManifestTable(table.Name, files.Sum(f => f.Rows), files);
+            })],
+        };
+    }
 }
 
 /// <summary>A table of the manifest.</summary>

@@ -9,6 +9,7 @@ public sealed record ColumnSpec(string Name, ColumnKind Kind, int Dimension = 0)
         ColumnKind.Int64 or ColumnKind.Double or ColumnKind.Timestamp => 8,
         ColumnKind.Uuid => 16,
         ColumnKind.FloatVector => 4 * Dimension,
+        ColumnKind.HalfVector => 2 * Dimension,
         ColumnKind.Json => 96,
         ColumnKind.StringList => 32,
         _ => 24,

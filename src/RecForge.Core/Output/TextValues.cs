@@ -48,6 +48,16 @@ internal static class TextValues
 
                 json.WriteEndArray();
                 break;
+            case ColumnKind.HalfVector:
+                json.WriteStartArray();
+                byte[] packed = batch.Column<byte[]>(column)[row];
+                for (int i = 0; i < packed.Length; i += 2)
+                {
+                    json.WriteNumberValue((float)System.Buffers.Binary.BinaryPrimitives.ReadHalfLittleEndian(packed.AsSpan(i)));
+                }
+
+                json.WriteEndArray();
+                break;
             case ColumnKind.Uuid:
                 json.WriteStringValue(batch.Column<Guid>(column)[row]);
                 break;

@@ -1,0 +1,34 @@
+using System.Globalization;
+using RecForge.Generation;
+using RecForge.Scenarios;
+
+namespace RecForge.Cli.Commands;
+
+/// <summary><c>generate --dry-run</c>: the plan of a run without running it.</summary>
+internal static class DryRun
+{
+    public static void Print(ScenarioDefinition scenario, GenerateOptions options, TextWriter stdout)
+    {
+        IReadOnlyList<RunEstimate> estimates = DatasetGenerator.Estimate(scenario, options);
+        string shard = options.Shard.IsPartial ? $" (shard {options.Shard}: its partitions only)" : "";
+        stdout.WriteLine($"{scenario.Name} (seed {scenario.Seed}) plan{shard}, {options.Format.Name}, embeddings {options.EmbeddingStorage.ToString().ToLowerInvariant()}, {options.Threads} threads:");
+        stdout.WriteLine($"  {"table",-14} {"rows",15} {"partitions",11} {"est. size",12} {"est. time",10}");
+        double cpu = 0;
+        foreach (RunEstimate e in estimates)
+        {
+            cpu += e.CpuSeconds;
+            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {e.Table,-14} {e.Rows,15:N0} {e.Partitions,11:N0} {Size(e.Bytes),12} {Time(e.CpuSeconds / options.Threads),10}"));
+        }
+
+        long bytes = estimates.Sum(e => e.Bytes);
+        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  total: {Size(bytes)} on disk, about {Time(cpu / Math.Max(1, Math.Min(options.Threads, estimates.Sum(e => e.Partitions))))} on {options.Threads} threads (estimates from docs/benchmarks.md rates)"));
+    }
+
+    private static string Size(long bytes) => bytes >= 1L << 30
+        ? string.Create(CultureInfo.InvariantCulture, $"{bytes / (double)(1L << 30):N1} GB")
+        : string.Create(CultureInfo.InvariantCulture, $"{bytes / 1048576.0:N1} MB");
+
+    private static string Time(double seconds) => seconds >= 3600
+        ? string.Create(CultureInfo.InvariantCulture, $"{seconds / 3600:N1} h")
+        : seconds >= 60 ? string.Create(CultureInfo.InvariantCulture, $"{seconds / 60:N1} min") : string.Create(CultureInfo.InvariantCulture, $"{seconds:N1} s");
+}

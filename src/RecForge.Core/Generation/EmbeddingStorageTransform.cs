@@ -1,0 +1,20 @@
+using RecForge.Scenarios;
+
+namespace RecForge.Generation;
+
+/// <summary>Applies <c>--embedding-type</c> to a scenario: float16 storage, or no embedding column at all.</summary>
+internal static class EmbeddingStorageTransform
+{
+    public static ScenarioDefinition Apply(ScenarioDefinition scenario, EmbeddingStorage storage)
+    {
+        if (storage == EmbeddingStorage.Float32)
+        {
+            return scenario;
+        }
+
+        AttributeDefinition[] attributes = [.. scenario.Items.Attributes.Select(a => a is WorldAttribute { Embedding: { } e } w
+            ? w with { Output = storage != EmbeddingStorage.None && w.Output, Embedding = e with { Storage = storage } }
+            : a)];
+        return scenario with { Items = scenario.Items with { Attributes = attributes } };
+    }
+}

@@ -1,0 +1,28 @@
+using System.Diagnostics;
+
+namespace RecForge.Cli.Tests;
+
+/// <summary>Runs the built recforge tool as a separate process (for kills and per-process peak memory).</summary>
+internal static class ChildProcess
+{
+    public static Process Start(params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(typeof(RecForgeCommandLine).Assembly.Location);
+        foreach (string a in args)
+        {
+            start.ArgumentList.Add(a);
+        }
+
+        return Process.Start(start)!;
+    }
+
+    public static (int Code, string Out, string Error) Run(params string[] args)
+    {
+        using Process p = Start(args);
+        Task<string> error = p.StandardError.ReadToEndAsync();
+        string output = p.StandardOutput.ReadToEnd();
+        p.WaitForExit();
+        return (p.ExitCode, output, error.Result);
+    }
+}
