@@ -25,11 +25,13 @@ public sealed class ParquetTableWriter : ITableWriter
             .Compression(Compression.Snappy)
             .CreatedBy("RecForge")
             .Build();
-        _writer = new ParquetFileWriter(_file.TemporaryPath, [.. schema.Columns.Select(ToColumn)], properties);
+        _writer = Guard(() => new ParquetFileWriter(_file.TemporaryPath, [.. schema.Columns.Select(ToColumn)], properties));
     }
 
     /// <inheritdoc />
-    public void Write(ColumnBatch batch)
+    public void Write(ColumnBatch batch) => Guard(() => WriteBatch(batch));
+
+    private void WriteBatch(ColumnBatch batch)
     {
         int offset = 0;
         while (offset < batch.Count)
@@ -56,12 +58,43 @@ public sealed class ParquetTableWriter : ITableWriter
     /// <inheritdoc />
     public IReadOnlyList<WrittenFile> Complete()
     {
-        _group?.Close();
-        _group = null;
-        _writer.Close();
+        Guard(() =>
+        {
+            _group?.Close();
+            _group = null;
+            _writer.Close();
+            return true;
+        });
         _closed = true;
         return [_file.Commit(_rows)];
     }
+
+    // Arrow reports I/O failures (disk full, permission denied) as ParquetException; callers handle IOException.
+    private T Guard<T>(Func<T> action)
+    {
+        try
+        {
+            return action();
+        }
+        catch (ParquetException e)
+        {
+            // Native messages look like "N7parquet22ParquetStatusExceptionE (message: 'IOError: ... [errno 28] No space left on device')".
+            string message = e.Message;
+            int start = message.IndexOf("message: '", StringComparison.Ordinal);
+            if (start >= 0)
+            {
+                message = message[(start + 10)..].TrimEnd(')', '\'');
+            }
+
+            throw new IOException($"{_file.FinalPath}: {message}", e);
+        }
+    }
+
+    private void Guard(Action action) => Guard(() =>
+    {
+        action();
+        return true;
+    });
 
     /// <inheritdoc />
     public void Dispose()
