@@ -523,17 +523,14 @@ internal sealed class AttributeReader
 
     private EmbeddingDefinition Embedding(MappingReader r)
     {
-        YamlSequenceNode blocks = r.Sequence("blocks") ?? throw r.Error("missing required field 'blocks'");
-        var result = new List<EmbeddingBlock>();
-        for (int i = 0; i < blocks.Children.Count; i++)
+        if (!r.Has("blocks"))
         {
-            string path = $"{r.Child("blocks")}[{i}]";
-            if (blocks.Children[i] is not YamlMappingNode m)
-            {
-                throw _source.Error(blocks.Children[i], path, "expected { name, dim, source, of }");
-            }
+            throw r.Error("missing required field 'blocks'");
+        }
 
-            var b = new MappingReader(m, path, _source);
+        var result = new List<EmbeddingBlock>();
+        foreach (MappingReader b in r.MappingList("blocks", "{ name, dim, source, of }"))
+        {
             string name = b.RequireString("name");
             int dim = (int)b.Integer("dim", 0, 1, 65536);
             string source = b.RequireString("source");
@@ -547,7 +544,7 @@ internal sealed class AttributeReader
             }
             else if (b.String("of") is { } single)
             {
-                of.Add(Resolve(single, m));
+                of.Add(Resolve(single, b.Node));
             }
 
             string? property = null;

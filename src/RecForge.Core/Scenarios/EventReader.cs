@@ -112,20 +112,10 @@ internal static class EventReader
         }
 
         var peaks = new List<(double, double, double)>();
-        if (t.Sequence("peaks") is { } list)
+        foreach (MappingReader p in t.MappingList("peaks", "{ hour: 20, weight: 1, width: 1 }"))
         {
-            for (int i = 0; i < list.Children.Count; i++)
-            {
-                string path = $"{t.Child("peaks")}[{i}]";
-                if (list.Children[i] is not YamlMappingNode m)
-                {
-                    throw t.Source.Error(list.Children[i], path, "expected { hour: 20, weight: 1, width: 1 }");
-                }
-
-                var p = new MappingReader(m, path, t.Source);
-                peaks.Add((p.RequireNumber("hour", 0, 24), p.Number("weight", 1, 0), p.Number("width", 1, 0.05)));
-                p.Finish();
-            }
+            peaks.Add((p.RequireNumber("hour", 0, 24), p.Number("weight", 1, 0), p.Number("width", 1, 0.05)));
+            p.Finish();
         }
 
         var months = Enumerable.Repeat(1.0, 12).ToList();
@@ -143,26 +133,16 @@ internal static class EventReader
         }
 
         var holidays = new List<(int, int, double)>();
-        if (t.Sequence("holidays") is { } hs)
+        foreach (MappingReader h in t.MappingList("holidays", "{ date: 12-25, multiplier: 2 }"))
         {
-            for (int i = 0; i < hs.Children.Count; i++)
+            string date = h.RequireString("date");
+            if (!DateOnly.TryParseExact("2000-" + date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out DateOnly d))
             {
-                string path = $"{t.Child("holidays")}[{i}]";
-                if (hs.Children[i] is not YamlMappingNode m)
-                {
-                    throw t.Source.Error(hs.Children[i], path, "expected { date: 12-25, multiplier: 2 }");
-                }
-
-                var h = new MappingReader(m, path, t.Source);
-                string date = h.RequireString("date");
-                if (!DateOnly.TryParseExact("2000-" + date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out DateOnly d))
-                {
-                    throw h.Error("date", $"expected MM-dd, got '{date}'");
-                }
-
-                holidays.Add((d.Month, d.Day, h.Number("multiplier", 2, 0)));
-                h.Finish();
+                throw h.Error("date", $"expected MM-dd, got '{date}'");
             }
+
+            holidays.Add((d.Month, d.Day, h.Number("multiplier", 2, 0)));
+            h.Finish();
         }
 
         var profile = new TimeProfileDefinition(t.Number("base", 0.1, 0), peaks, t.Number("weekend", 1, 0), months, holidays);

@@ -123,6 +123,23 @@ internal sealed class MappingReader
         };
     }
 
+    /// <summary>The items of a list of mappings, each as a reader with its path (<c>key[i]</c>); none if the key is absent.</summary>
+    public IEnumerable<MappingReader> MappingList(string key, string expected)
+    {
+        if (Sequence(key) is not { } list)
+        {
+            yield break;
+        }
+
+        for (int i = 0; i < list.Children.Count; i++)
+        {
+            string path = $"{Child(key)}[{i}]";
+            yield return list.Children[i] is YamlMappingNode m
+                ? new MappingReader(m, path, _source)
+                : throw _source.Error(list.Children[i], path, $"expected {expected}");
+        }
+    }
+
     /// <summary>Every key in file order; all count as read.</summary>
     public IEnumerable<(string Key, YamlNode Value)> Entries()
     {
