@@ -11,6 +11,11 @@ internal static class BenchRunner
 {
     public static int Run(string[] args)
     {
+        if (Array.IndexOf(args, "--kafka") is int k and >= 0)
+        {
+            return KafkaBench.Run(long.Parse(args[k + 1], CultureInfo.InvariantCulture), Option(args, "--repeat", 3));
+        }
+
         bool check = args.Contains("--check");
         int repeat = check ? 1 : Option(args, "--repeat", 3);
         long interactions = Option(args, "--interactions", check ? 20_000 : 1_000_000);

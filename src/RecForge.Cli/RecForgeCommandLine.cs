@@ -14,6 +14,7 @@ public static class RecForgeCommandLine
         root.Subcommands.Add(GenerateCommand.Create(stdout, stderr));
         root.Subcommands.Add(ScenariosCommand.Create(stdout));
         root.Subcommands.Add(ManifestCommand.Create(stdout, stderr));
+        root.Subcommands.Add(StreamCommand.Create(stdout, stderr));
         ParseResult parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {

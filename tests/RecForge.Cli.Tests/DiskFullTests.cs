@@ -56,7 +56,8 @@ public sealed class DiskFullTests(ITestOutputHelper output) : IDisposable
         }
         finally
         {
-            Sh($"umount '{volume}'");
+            // Lazy: a child process started by a parallel test may have inherited a native descriptor on the volume.
+            Sh($"umount -l '{volume}'");
         }
     }
 

@@ -3,13 +3,16 @@ using System.Text.Json;
 
 namespace RecForge.Output;
 
-/// <summary>Invariant, round-trip text forms of column values shared by the CSV and JSON Lines writers.</summary>
-internal static class TextValues
+/// <summary>Invariant, round-trip text forms of column values shared by the CSV, JSON Lines and Kafka writers.</summary>
+public static class TextValues
 {
+    /// <summary>ISO-8601 UTC with second resolution, as written to text formats.</summary>
     public const string TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss'Z'";
 
+    /// <summary>A double in shortest round-trip form.</summary>
     public static string Double(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 
+    /// <summary>A timestamp in <see cref="TimestampFormat"/>.</summary>
     public static string Timestamp(DateTime value) => value.ToString(TimestampFormat, CultureInfo.InvariantCulture);
 
     /// <summary>Writes one cell as a JSON value (texts as strings, JSON columns raw, lists as arrays).</summary>

@@ -1,0 +1,152 @@
+using System.Text.Json;
+
+namespace RecForge.Cli.Tests;
+
+/// <summary>Issue 7: interactions streamed to Kafka (librdkafka's mock cluster) and read back by a real consumer.</summary>
+public sealed class KafkaStreamTests(MockKafkaCluster kafka, ITestOutputHelper output) : IClassFixture<MockKafkaCluster>, IDisposable
+{
+    private readonly string _root = Cli.TempDirectory();
+
+    private string Dataset()
+    {
+        // Several interaction files, so the global order really is a merge.
+        string dir = Path.Combine(_root, "data");
+        var (code, _, error) = Cli.Run("generate", "media", "--out", dir, "--tables", "interactions", "--users", "400", "--interactions", "12000", "--set", "output.partition_rows=100");
+        Assert.True(code == 0, error);
+        Assert.True(Directory.GetFiles(Path.Combine(dir, "interactions")).Length >= 4);
+        return dir;
+    }
+
+    private static List<(Guid User, long Item, string Type, double Watch, DateTime Time)> ParquetRows(string dir)
+    {
+        var table = new ParquetTable(Path.Combine(dir, "interactions"));
+        Guid[] users = table.Column<Guid>("user_id");
+        long[] items = table.Column<long>("content_id");
+        string[] types = table.Column<string>("interaction_type");
+        double[] watch = table.Column<double>("watch_time");
+        DateTime[] times = table.Column<DateTime>("timestamp");
+        return [.. Enumerable.Range(0, users.Length).Select(i => (users[i], items[i], types[i], watch[i], times[i]))];
+    }
+
+    private static (Guid User, long Item, string Type, double Watch, DateTime Time) Parse(string json)
+    {
+        JsonElement e = JsonDocument.Parse(json).RootElement;
+        return (e.GetProperty("user_id").GetGuid(), e.GetProperty("content_id").GetInt64(), e.GetProperty("interaction_type").GetString()!,
+            e.GetProperty("watch_time").GetDouble(), DateTime.Parse(e.GetProperty("timestamp").GetString()!, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AdjustToUniversal));
+    }
+
+    [Fact]
+    public void Every_interaction_arrives_once_keyed_by_user_in_time_order_equal_to_the_parquet_rows()
+    {
+        // Given a dataset, when it is streamed to a topic
+        string dir = Dataset();
+        var (code, stdout, error) = Cli.Run("stream", "kafka", dir, "--bootstrap", kafka.Bootstrap, "--topic", "all");
+        output.WriteLine(stdout);
+        Assert.True(code == 0, error);
+        Assert.Contains("sent 12,000, delivered 12,000, failed 0", stdout, StringComparison.Ordinal);
+
+        // Then a consumer reads every message exactly once
+        var messages = kafka.ReadAll("all", 12_000);
+        Assert.Equal(12_000, messages.Count);
+
+        // And payloads equal the Parquet rows, keyed by user
+        var rows = ParquetRows(dir);
+        var received = messages.Select(m => Parse(m.Message.Value)).ToList();
+        Assert.Equal(rows.Order(), received.Order());
+        Assert.All(messages, m => Assert.Equal(JsonDocument.Parse(m.Message.Value).RootElement.GetProperty("user_id").GetString(), m.Message.Key));
+
+        // And each partition (so each user) is in timestamp order, and a user's events share one partition
+        foreach (var partition in messages.GroupBy(m => m.Partition.Value))
+        {
+            DateTime[] times = [.. partition.OrderBy(m => m.Offset.Value).Select(m => Parse(m.Message.Value).Time)];
+            Assert.True(times.Zip(times.Skip(1)).All(p => p.First <= p.Second), $"partition {partition.Key} is out of order");
+        }
+
+        Assert.All(messages.GroupBy(m => m.Message.Key), g => Assert.Single(g.Select(m => m.Partition.Value).Distinct()));
+    }
+
+    [Fact]
+    public void A_limited_stream_resumes_from_its_offset_file_without_gaps_or_duplicates()
+    {
+        string dir = Dataset();
+        string offsets = Path.Combine(_root, "offsets.json");
+        var first = Cli.Run("stream", "kafka", dir, "--bootstrap", kafka.Bootstrap, "--topic", "resume", "--limit", "5000", "--offset-file", offsets);
+        Assert.True(first.ExitCode == 0, first.Error);
+        var second = Cli.Run("stream", "kafka", dir, "--bootstrap", kafka.Bootstrap, "--topic", "resume", "--resume-from", offsets, "--offset-file", offsets);
+        Assert.True(second.ExitCode == 0, second.Error);
+        Assert.Contains("sent 7,000", second.Out, StringComparison.Ordinal);
+
+        var received = kafka.ReadAll("resume", 12_000).Select(m => Parse(m.Message.Value)).ToList();
+        Assert.Equal(ParquetRows(dir).Order(), received.Order());
+    }
+
+    [Fact]
+    public async Task Ctrl_c_flushes_reports_the_position_and_the_stream_resumes_from_it()
+    {
+        // Given a slow stream in a child process (the mock brokers listen on loopback, so another process reaches them)
+        string dir = Dataset();
+        string offsets = Path.Combine(_root, "interrupted.json");
+        using var child = ChildProcess.Start("stream", "kafka", dir, "--bootstrap", kafka.Bootstrap, "--topic", "interrupted", "--rate", "2000", "--offset-file", offsets);
+        Task<string> reading = child.StandardOutput.ReadToEndAsync();
+        await Task.Delay(2500);
+
+        // When it gets SIGINT (Ctrl-C)
+        using (var kill = System.Diagnostics.Process.Start("kill", ["-INT", child.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            kill.WaitForExit();
+        }
+
+        Assert.True(child.WaitForExit(30_000));
+        string stdout = await reading;
+        output.WriteLine(stdout);
+
+        // Then it stopped early, reported how far it got, and recorded that position
+        Assert.Contains("(stopped early)", stdout, StringComparison.Ordinal);
+        long position = JsonDocument.Parse(File.ReadAllText(offsets)).RootElement.GetProperty("position").GetInt64();
+        Assert.InRange(position, 1, 11_999);
+
+        // And resuming from it delivers the rest: every row exactly once
+        var (code, _, error) = Cli.Run("stream", "kafka", dir, "--bootstrap", kafka.Bootstrap, "--topic", "interrupted", "--resume-from", offsets);
+        Assert.True(code == 0, error);
+        var received = kafka.ReadAll("interrupted", 12_000).Select(m => Parse(m.Message.Value)).ToList();
+        Assert.Equal(ParquetRows(dir).Order(), received.Order());
+    }
+
+    [Fact]
+    public void Pacing_by_rate_takes_the_expected_time()
+    {
+        string dir = Dataset();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var (code, _, error) = Cli.Run("stream", "kafka", dir, "--bootstrap", kafka.Bootstrap, "--topic", "paced", "--limit", "600", "--rate", "400");
+        Assert.True(code == 0, error);
+
+        // 600 messages at 400/s: the last is due at 1.5 s; allow start-up and the flush on top.
+        Assert.InRange(clock.Elapsed.TotalSeconds, 1.4, 6);
+    }
+
+    [Fact]
+    public void Undeliverable_messages_are_counted_and_fail_the_command()
+    {
+        // Given a broker address where nothing listens, and a short delivery timeout
+        string dir = Dataset();
+        var (code, stdout, error) = Cli.Run("stream", "kafka", dir, "--bootstrap", "127.0.0.1:9", "--topic", "lost", "--limit", "300", "--message-timeout-ms", "1500");
+
+        // Then every message is reported as not delivered, with a non-zero exit
+        output.WriteLine(error);
+        Assert.Equal(1, code);
+        Assert.Contains("failed 300", stdout, StringComparison.Ordinal);
+        Assert.StartsWith("error: 300 of 300 messages were not delivered", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Bad_sources_are_one_line_errors()
+    {
+        var (code, _, error) = Cli.Run("stream", "kafka", Path.Combine(_root, "nothing"), "--bootstrap", kafka.Bootstrap);
+        Assert.Equal(2, code);
+        Assert.Contains("nothing: scenario file not found", error, StringComparison.Ordinal);
+        Directory.CreateDirectory(Path.Combine(_root, "empty"));
+        Assert.Contains("not a finished RecForge dataset", Cli.Run("stream", "kafka", Path.Combine(_root, "empty"), "--bootstrap", kafka.Bootstrap).Error, StringComparison.Ordinal);
+    }
+
+    public void Dispose() => Directory.Delete(_root, recursive: true);
+}

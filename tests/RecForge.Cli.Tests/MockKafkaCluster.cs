@@ -1,0 +1,70 @@
+using Confluent.Kafka;
+
+namespace RecForge.Cli.Tests;
+
+/// <summary>
+/// librdkafka's built-in mock cluster (3 brokers on 127.0.0.1), started by a producer with test.mock.num.brokers
+/// and alive as long as that producer is; its log line "... replaced with 127.0.0.1:P1,..." gives the bootstrap list.
+/// </summary>
+public sealed class MockKafkaCluster : IDisposable
+{
+    private readonly IProducer<Null, string> _owner;
+
+    public MockKafkaCluster()
+    {
+        string? line = null;
+        using var found = new ManualResetEventSlim();
+        var config = new ProducerConfig { BootstrapServers = "127.0.0.1:1" };
+        config.Set("test.mock.num.brokers", "3");
+        _owner = new ProducerBuilder<Null, string>(config).SetLogHandler((_, m) =>
+        {
+            if (m.Message.Contains("replaced with", StringComparison.Ordinal))
+            {
+                line = m.Message;
+                found.Set();
+            }
+        }).Build();
+        _owner.Produce("warmup", new Message<Null, string> { Value = "x" });
+        _owner.Flush(TimeSpan.FromSeconds(10));
+        Assert.True(found.Wait(TimeSpan.FromSeconds(10)), "mock cluster did not start");
+        string text = line ?? throw new InvalidOperationException("no mock cluster log line");
+        Bootstrap = text[(text.IndexOf("replaced with ", StringComparison.Ordinal) + 14)..].Trim();
+        Assert.StartsWith("127.0.0.1:", Bootstrap, StringComparison.Ordinal);
+    }
+
+    public string Bootstrap { get; }
+
+    /// <summary>Reads every message of a topic from the beginning until <paramref name="expected"/> arrive or 60 s pass.</summary>
+    public List<ConsumeResult<string, string>> ReadAll(string topic, long expected)
+    {
+        var config = new ConsumerConfig
+        {
+            BootstrapServers = Bootstrap,
+            GroupId = Guid.NewGuid().ToString("N"),
+            AutoOffsetReset = AutoOffsetReset.Earliest,
+            EnableAutoCommit = false,
+        };
+        using IConsumer<string, string> consumer = new ConsumerBuilder<string, string>(config).SetLogHandler((_, _) => { }).Build();
+        consumer.Subscribe(topic);
+        var messages = new List<ConsumeResult<string, string>>();
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (messages.Count < expected && DateTime.UtcNow < deadline)
+        {
+            if (consumer.Consume(TimeSpan.FromMilliseconds(200)) is { IsPartitionEOF: false } r)
+            {
+                messages.Add(r);
+            }
+        }
+
+        // A little longer, to catch duplicates beyond the expected count.
+        for (int i = 0; i < 5 && consumer.Consume(TimeSpan.FromMilliseconds(200)) is { } extra; i++)
+        {
+            messages.Add(extra);
+        }
+
+        consumer.Close();
+        return messages;
+    }
+
+    public void Dispose() => _owner.Dispose();
+}
