@@ -7,39 +7,11 @@ public sealed class KafkaStreamTests(MockKafkaCluster kafka, ITestOutputHelper o
 {
     private readonly string _root = Cli.TempDirectory();
 
-    private string Dataset()
-    {
-        // Several interaction files, so the global order really is a merge.
-        string dir = Path.Combine(_root, "data");
-        var (code, _, error) = Cli.Run("generate", "media", "--out", dir, "--tables", "interactions", "--users", "400", "--interactions", "12000", "--set", "output.partition_rows=100");
-        Assert.True(code == 0, error);
-        Assert.True(Directory.GetFiles(Path.Combine(dir, "interactions")).Length >= 4);
-        return dir;
-    }
-
-    private static List<(Guid User, long Item, string Type, double Watch, DateTime Time)> ParquetRows(string dir)
-    {
-        var table = new ParquetTable(Path.Combine(dir, "interactions"));
-        Guid[] users = table.Column<Guid>("user_id");
-        long[] items = table.Column<long>("content_id");
-        string[] types = table.Column<string>("interaction_type");
-        double[] watch = table.Column<double>("watch_time");
-        DateTime[] times = table.Column<DateTime>("timestamp");
-        return [.. Enumerable.Range(0, users.Length).Select(i => (users[i], items[i], types[i], watch[i], times[i]))];
-    }
-
-    private static (Guid User, long Item, string Type, double Watch, DateTime Time) Parse(string json)
-    {
-        JsonElement e = JsonDocument.Parse(json).RootElement;
-        return (e.GetProperty("user_id").GetGuid(), e.GetProperty("content_id").GetInt64(), e.GetProperty("interaction_type").GetString()!,
-            e.GetProperty("watch_time").GetDouble(), DateTime.Parse(e.GetProperty("timestamp").GetString()!, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AdjustToUniversal));
-    }
-
     [Fact]
     public void Every_interaction_arrives_once_keyed_by_user_in_time_order_equal_to_the_parquet_rows()
     {
         // Given a dataset, when it is streamed to a topic
-        string dir = Dataset();
+        string dir = KafkaTestData.Dataset(_root);
         var (code, stdout, error) = Cli.Run("stream", "kafka", dir, "--bootstrap", kafka.Bootstrap, "--topic", "all");
         output.WriteLine(stdout);
         Assert.True(code == 0, error);
@@ -50,15 +22,15 @@ public sealed class KafkaStreamTests(MockKafkaCluster kafka, ITestOutputHelper o
         Assert.Equal(12_000, messages.Count);
 
         // And payloads equal the Parquet rows, keyed by user
-        var rows = ParquetRows(dir);
-        var received = messages.Select(m => Parse(m.Message.Value)).ToList();
+        var rows = KafkaTestData.ParquetRows(dir);
+        var received = messages.Select(m => KafkaTestData.Parse(m.Message.Value)).ToList();
         Assert.Equal(rows.Order(), received.Order());
         Assert.All(messages, m => Assert.Equal(JsonDocument.Parse(m.Message.Value).RootElement.GetProperty("user_id").GetString(), m.Message.Key));
 
         // And each partition (so each user) is in timestamp order, and a user's events share one partition
         foreach (var partition in messages.GroupBy(m => m.Partition.Value))
         {
-            DateTime[] times = [.. partition.OrderBy(m => m.Offset.Value).Select(m => Parse(m.Message.Value).Time)];
+            DateTime[] times = [.. partition.OrderBy(m => m.Offset.Value).Select(m => KafkaTestData.Parse(m.Message.Value).Time)];
             Assert.True(times.Zip(times.Skip(1)).All(p => p.First <= p.Second), $"partition {partition.Key} is out of order");
         }
 
@@ -68,7 +40,7 @@ public sealed class KafkaStreamTests(MockKafkaCluster kafka, ITestOutputHelper o
     [Fact]
     public void A_limited_stream_resumes_from_its_offset_file_without_gaps_or_duplicates()
     {
-        string dir = Dataset();
+        string dir = KafkaTestData.Dataset(_root);
         string offsets = Path.Combine(_root, "offsets.json");
         var first = Cli.Run("stream", "kafka", dir, "--bootstrap", kafka.Bootstrap, "--topic", "resume", "--limit", "5000", "--offset-file", offsets);
         Assert.True(first.ExitCode == 0, first.Error);
@@ -76,15 +48,15 @@ public sealed class KafkaStreamTests(MockKafkaCluster kafka, ITestOutputHelper o
         Assert.True(second.ExitCode == 0, second.Error);
         Assert.Contains("sent 7,000", second.Out, StringComparison.Ordinal);
 
-        var received = kafka.ReadAll("resume", 12_000).Select(m => Parse(m.Message.Value)).ToList();
-        Assert.Equal(ParquetRows(dir).Order(), received.Order());
+        var received = kafka.ReadAll("resume", 12_000).Select(m => KafkaTestData.Parse(m.Message.Value)).ToList();
+        Assert.Equal(KafkaTestData.ParquetRows(dir).Order(), received.Order());
     }
 
     [Fact]
     public async Task Ctrl_c_flushes_reports_the_position_and_the_stream_resumes_from_it()
     {
         // Given a slow stream in a child process (the mock brokers listen on loopback, so another process reaches them)
-        string dir = Dataset();
+        string dir = KafkaTestData.Dataset(_root);
         string offsets = Path.Combine(_root, "interrupted.json");
         using var child = ChildProcess.Start("stream", "kafka", dir, "--bootstrap", kafka.Bootstrap, "--topic", "interrupted", "--rate", "2000", "--offset-file", offsets);
         Task<string> reading = child.StandardOutput.ReadToEndAsync();
@@ -108,14 +80,14 @@ public sealed class KafkaStreamTests(MockKafkaCluster kafka, ITestOutputHelper o
         // And resuming from it delivers the rest: every row exactly once
         var (code, _, error) = Cli.Run("stream", "kafka", dir, "--bootstrap", kafka.Bootstrap, "--topic", "interrupted", "--resume-from", offsets);
         Assert.True(code == 0, error);
-        var received = kafka.ReadAll("interrupted", 12_000).Select(m => Parse(m.Message.Value)).ToList();
-        Assert.Equal(ParquetRows(dir).Order(), received.Order());
+        var received = kafka.ReadAll("interrupted", 12_000).Select(m => KafkaTestData.Parse(m.Message.Value)).ToList();
+        Assert.Equal(KafkaTestData.ParquetRows(dir).Order(), received.Order());
     }
 
     [Fact]
     public void Pacing_by_rate_takes_the_expected_time()
     {
-        string dir = Dataset();
+        string dir = KafkaTestData.Dataset(_root);
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var (code, _, error) = Cli.Run("stream", "kafka", dir, "--bootstrap", kafka.Bootstrap, "--topic", "paced", "--limit", "600", "--rate", "400");
         Assert.True(code == 0, error);
@@ -128,7 +100,7 @@ public sealed class KafkaStreamTests(MockKafkaCluster kafka, ITestOutputHelper o
     public void Undeliverable_messages_are_counted_and_fail_the_command()
     {
         // Given a broker address where nothing listens, and a short delivery timeout
-        string dir = Dataset();
+        string dir = KafkaTestData.Dataset(_root);
         var (code, stdout, error) = Cli.Run("stream", "kafka", dir, "--bootstrap", "127.0.0.1:9", "--topic", "lost", "--limit", "300", "--message-timeout-ms", "1500");
 
         // Then every message is reported as not delivered, with a non-zero exit
@@ -146,6 +118,58 @@ public sealed class KafkaStreamTests(MockKafkaCluster kafka, ITestOutputHelper o
         Assert.Contains("nothing: scenario file not found", error, StringComparison.Ordinal);
         Directory.CreateDirectory(Path.Combine(_root, "empty"));
         Assert.Contains("not a finished RecForge dataset", Cli.Run("stream", "kafka", Path.Combine(_root, "empty"), "--bootstrap", kafka.Bootstrap).Error, StringComparison.Ordinal);
+    }
+
+    public void Dispose() => Directory.Delete(_root, recursive: true);
+}
+
+/// <summary>Issue 7: a broker error injected through the mock cluster. Own mock cluster: injected errors apply to the next requests of the whole cluster.</summary>
+public sealed class KafkaBrokerErrorTests(MockKafkaCluster kafka, ITestOutputHelper output) : IClassFixture<MockKafkaCluster>, IDisposable
+{
+    private readonly string _root = Cli.TempDirectory();
+
+    [Fact]
+    public void A_broker_error_injected_in_the_mock_cluster_is_reported_not_lost()
+    {
+        // Given the mock brokers will reject the next Produce requests with TOPIC_AUTHORIZATION_FAILED (29, not retriable)
+        string dir = KafkaTestData.Dataset(_root);
+        kafka.InjectProduceErrors(29, 3);
+
+        // When 2,000 messages are streamed
+        var (code, stdout, error) = Cli.Run("stream", "kafka", dir, "--bootstrap", kafka.Bootstrap, "--topic", "rejected", "--limit", "2000", "--linger-ms", "50");
+        output.WriteLine(stdout + error);
+
+        // Then the failures are counted and named, every message is accounted for, and the exit code says so
+        Assert.Equal(1, code);
+        var summary = System.Text.RegularExpressions.Regex.Match(stdout, @"sent ([\d,]+), delivered ([\d,]+), failed ([\d,]+)");
+        long Number(int group) => long.Parse(summary.Groups[group].Value, System.Globalization.NumberStyles.AllowThousands, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(2000, Number(1));
+        Assert.True(Number(3) > 0);
+        Assert.Equal(Number(1), Number(2) + Number(3));
+        Assert.Contains("Topic authorization failed", error, StringComparison.Ordinal);
+        Assert.Equal(Number(2), kafka.ReadAll("rejected", Number(2)).Count);
+    }
+
+    public void Dispose() => Directory.Delete(_root, recursive: true);
+}
+
+/// <summary>Issue 7: retriable broker errors. Own mock cluster: injected errors apply to the next requests of the whole cluster.</summary>
+public sealed class KafkaRetryTests(MockKafkaCluster kafka) : IClassFixture<MockKafkaCluster>, IDisposable
+{
+    private readonly string _root = Cli.TempDirectory();
+
+    [Fact]
+    public void Retriable_broker_errors_are_retried_without_loss_or_duplicates()
+    {
+        // Given the mock brokers answer the next Produce requests with NOT_ENOUGH_REPLICAS (19, retriable)
+        string dir = KafkaTestData.Dataset(_root);
+        kafka.InjectProduceErrors(19, 5);
+
+        // When the dataset is streamed, then the idempotent producer retries and every row arrives exactly once
+        var (code, _, error) = Cli.Run("stream", "kafka", dir, "--bootstrap", kafka.Bootstrap, "--topic", "retried");
+        Assert.True(code == 0, error);
+        var received = kafka.ReadAll("retried", 12_000).Select(m => KafkaTestData.Parse(m.Message.Value)).ToList();
+        Assert.Equal(KafkaTestData.ParquetRows(dir).Order(), received.Order());
     }
 
     public void Dispose() => Directory.Delete(_root, recursive: true);

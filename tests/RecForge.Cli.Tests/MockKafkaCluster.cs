@@ -1,3 +1,5 @@
+using System.Reflection;
+using System.Runtime.InteropServices;
 using Confluent.Kafka;
 
 namespace RecForge.Cli.Tests;
@@ -33,6 +35,30 @@ public sealed class MockKafkaCluster : IDisposable
     }
 
     public string Bootstrap { get; }
+
+    /// <summary>
+    /// Makes the mock brokers answer the next <paramref name="count"/> Produce requests with <paramref name="errorCode"/>
+    /// (librdkafka's <c>rd_kafka_mock_push_request_errors_array</c>, which Confluent.Kafka does not wrap; the
+    /// function is called from the librdkafka build that Confluent.Kafka loaded into this process).
+    /// </summary>
+    public void InjectProduceErrors(int errorCode, int count)
+    {
+        string library = File.ReadLines("/proc/self/maps")
+            .Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .First(p => p.Length >= 6 && p[5].Contains("librdkafka", StringComparison.Ordinal))[5];
+        IntPtr handle = NativeLibrary.Load(library);
+        var mockCluster = Marshal.GetDelegateForFunctionPointer<MockClusterOf>(NativeLibrary.GetExport(handle, "rd_kafka_handle_mock_cluster"));
+        var pushErrors = Marshal.GetDelegateForFunctionPointer<PushRequestErrors>(NativeLibrary.GetExport(handle, "rd_kafka_mock_push_request_errors_array"));
+        var client = (SafeHandle)typeof(Handle).GetProperty("LibrdkafkaHandle", BindingFlags.NonPublic | BindingFlags.Instance)!.GetValue(_owner.Handle)!;
+        const short produceApiKey = 0;
+        pushErrors(mockCluster(client.DangerousGetHandle()), produceApiKey, (UIntPtr)count, Enumerable.Repeat(errorCode, count).ToArray());
+    }
+
+    [UnmanagedFunctionPointer(CallingConvention.Cdecl)]
+    private delegate IntPtr MockClusterOf(IntPtr client);
+
+    [UnmanagedFunctionPointer(CallingConvention.Cdecl)]
+    private delegate void PushRequestErrors(IntPtr cluster, short apiKey, UIntPtr count, int[] errors);
 
     /// <summary>Reads every message of a topic from the beginning until <paramref name="expected"/> arrive or 60 s pass.</summary>
     public List<ConsumeResult<string, string>> ReadAll(string topic, long expected)
