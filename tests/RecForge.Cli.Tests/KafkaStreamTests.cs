@@ -85,6 +85,30 @@ public sealed class KafkaStreamTests(MockKafkaCluster kafka, ITestOutputHelper o
     }
 
     [Fact]
+    public void Resuming_from_a_timestamp_sends_exactly_the_later_events()
+    {
+        string dir = KafkaTestData.Dataset(_root);
+        var cutoff = new DateTime(2024, 7, 1, 0, 0, 0, DateTimeKind.Utc);
+        var (code, stdout, error) = Cli.Run("stream", "kafka", dir, "--bootstrap", kafka.Bootstrap, "--topic", "from-july", "--resume-from", "2024-07-01T00:00:00Z");
+        Assert.True(code == 0, error);
+        var expected = KafkaTestData.ParquetRows(dir).Where(r => r.Time >= cutoff).Order().ToList();
+        Assert.Contains($"sent {expected.Count:N0}", stdout, StringComparison.Ordinal);
+        Assert.Equal(expected, kafka.ReadAll("from-july", expected.Count).Select(m => KafkaTestData.Parse(m.Message.Value)).Order());
+    }
+
+    [Fact]
+    public void A_scenario_streams_straight_into_kafka()
+    {
+        var (code, stdout, error) = Cli.Run("stream", "kafka", "media", "--bootstrap", kafka.Bootstrap, "--topic", "direct",
+            "--set", "items.count=300", "--set", "users.count=50", "--set", "events.count=2000");
+        Assert.True(code == 0, error);
+        Assert.Contains("sent 2,000, delivered 2,000, failed 0", stdout, StringComparison.Ordinal);
+        var messages = kafka.ReadAll("direct", 2000);
+        Assert.Equal(2000, messages.Count);
+        Assert.Equal(50, messages.Select(m => m.Message.Key).Distinct().Count());
+    }
+
+    [Fact]
     public void Pacing_by_rate_takes_the_expected_time()
     {
         string dir = KafkaTestData.Dataset(_root);
