@@ -32,6 +32,7 @@ internal sealed class EntityRowSampler : IExpressionScope, IRowValues
     private readonly float[] _itemPosition;
     private readonly int[] _clusters;
     private long _tasteOf = -1;
+    private int _tasteCount;
 
     public EntityRowSampler(EntityDefinition entity, WorldModel world)
     {
@@ -197,8 +198,6 @@ internal sealed class EntityRowSampler : IExpressionScope, IRowValues
 
         return _tasteCount;
     }
-
-    private int _tasteCount;
 
     private void Profile(ProfileSource source, float[] destination, ref Rng rng)
     {
