@@ -76,9 +76,17 @@ public sealed class MockKafkaCluster : IDisposable
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (messages.Count < expected && DateTime.UtcNow < deadline)
         {
-            if (consumer.Consume(TimeSpan.FromMilliseconds(200)) is { IsPartitionEOF: false } r)
+            try
             {
-                messages.Add(r);
+                if (consumer.Consume(TimeSpan.FromMilliseconds(200)) is { IsPartitionEOF: false } r)
+                {
+                    messages.Add(r);
+                }
+            }
+            catch (ConsumeException e) when (e.Error.Code == ErrorCode.UnknownTopicOrPart)
+            {
+                // The producer has not created the topic yet.
+                Thread.Sleep(100);
             }
         }
 
