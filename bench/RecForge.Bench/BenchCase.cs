@@ -41,7 +41,7 @@ internal static class BenchCase
 
             clock.Stop();
             long bytes = Directory.GetFiles(dir, "*.parquet", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length);
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"RESULT {clock.Elapsed.TotalSeconds:F4} {bytes} {PeakBytes()}"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"RESULT {clock.Elapsed.TotalSeconds:F4} {bytes} {PeakMemory.Bytes()}"));
             return 0;
         }
         finally
@@ -94,19 +94,5 @@ internal static class BenchCase
         command.ExecuteNonQuery();
         command.CommandText = sql;
         command.ExecuteNonQuery();
-    }
-
-    private static long PeakBytes()
-    {
-        // VmHWM: the process's peak resident set, which includes native memory (DuckDB, Arrow) that the GC cannot see.
-        foreach (string line in File.ReadLines("/proc/self/status"))
-        {
-            if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
-            {
-                return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
-            }
-        }
-
-        return Environment.WorkingSet;
     }
 }

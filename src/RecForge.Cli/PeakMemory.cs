@@ -3,8 +3,9 @@ using System.Globalization;
 namespace RecForge.Cli;
 
 /// <summary>The process's peak resident memory, native allocations (Parquet, DuckDB) included.</summary>
-internal static class PeakMemory
+public static class PeakMemory
 {
+    /// <summary>Peak resident bytes of this process so far.</summary>
     public static long Bytes()
     {
         // Linux: VmHWM in /proc/self/status is the high-water mark of the resident set, in kB.

@@ -25,7 +25,8 @@ public static class ParquetRowReader
             {
                 TimestampLogicalType => ColumnKind.Timestamp,
                 UuidLogicalType => ColumnKind.Uuid,
-                StringLogicalType or JsonLogicalType => ColumnKind.String,
+                JsonLogicalType => ColumnKind.Json,
+                StringLogicalType => ColumnKind.String,
                 _ => d.PhysicalType switch
                 {
                     PhysicalType.Int64 => ColumnKind.Int64,

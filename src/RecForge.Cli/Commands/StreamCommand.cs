@@ -137,7 +137,7 @@ internal static class StreamCommand
 
             return result.Cancelled ? ExitCodes.Failure : ExitCodes.Ok;
         }
-        catch (ScenarioException e)
+        catch (Exception e) when (e is ScenarioException or OutputException)
         {
             return Fail(stderr, e.Message);
         }

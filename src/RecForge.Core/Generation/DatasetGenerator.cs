@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Reflection;
 using System.Security.Cryptography;
 using System.Text;
@@ -39,11 +40,24 @@ public static class DatasetGenerator
         var ledger = new PartitionLedger(root, $"{scenarioSha}:{options.Format.Name}:{options.EmbeddingStorage}:{Version}");
         List<PartitionTask> tasks = Plan(scenario, tables, options.Shard);
         var owned = tasks.Select(t => (t.Table, t.Index)).ToHashSet();
+        var finished = new ConcurrentDictionary<PartitionTask, IReadOnlyList<ManifestFile>>();
         try
         {
             OutputDirectory.Prepare(root, tables, ledger, options.Shard, owned);
             var world = new WorldModel(scenario);
-            var pending = tasks.Where(t => ledger.Completed(t.Table, t.Index) is null).ToList();
+            var pending = new List<PartitionTask>();
+            foreach (PartitionTask task in tasks)
+            {
+                if (ledger.Completed(task.Table, task.Index) is { } files)
+                {
+                    finished[task] = files;
+                }
+                else
+                {
+                    pending.Add(task);
+                }
+            }
+
             bool events = pending.Any(t => t.Table == scenario.Events.Table);
             ItemCatalog? catalog = events ? new ItemCatalog(world, options.Threads, options.Cancellation) : null;
             ActivityPlan? activity = events ? new ActivityPlan(world) : null;
@@ -53,7 +67,9 @@ public static class DatasetGenerator
             {
                 IReadOnlyList<WrittenFile> written = PartitionWriter.Write(world, catalog, activity, task, root, options, rows =>
                     options.Progress?.Report(new GenerationProgress(Interlocked.Add(ref done, rows), total)));
-                ledger.Record(task.Table, task.Index, [.. written.Select(f => ToManifest(root, f)).OrderBy(f => f.Path, StringComparer.Ordinal)]);
+                IReadOnlyList<ManifestFile> files = [.. written.Select(f => ToManifest(root, f)).OrderBy(f => f.Path, StringComparer.Ordinal)];
+                ledger.Record(task.Table, task.Index, files);
+                finished[task] = files;
             });
         }
         catch (AggregateException e) when (e.InnerExceptions.FirstOrDefault(x => x is IOException or UnauthorizedAccessException) is { } io)
@@ -67,7 +83,7 @@ public static class DatasetGenerator
 
         var manifest = new Manifest(Version, scenario.Name, scenarioSha, scenario.Seed, options.Format.Name, [.. tables.Select(table =>
         {
-            var files = tasks.Where(t => t.Table == table).SelectMany(t => ledger.Completed(t.Table, t.Index)!).OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
+            var files = tasks.Where(t => t.Table == table).SelectMany(t => finished[t]).OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
             return new ManifestTable(table, files.Sum(f => f.Rows), files);
         })]);
         manifest.Save(root, options.Shard.IsPartial ? Manifest.ShardFileName(options.Shard.Index, options.Shard.Count) : Manifest.FileName);

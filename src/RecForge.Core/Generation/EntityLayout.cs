@@ -15,23 +15,6 @@ public static class EntityLayout
         _ => ColumnKind.String,
     };
 
-    /// <summary>Writes the id of entity <paramref name="index"/> into an id column of any kind.</summary>
-    public static void WriteId(Array column, int row, IdFormat format, ulong seed, ulong kind, long index)
-    {
-        switch (column)
-        {
-            case long[] numbers:
-                numbers[row] = IdFormat.Number(index);
-                break;
-            case Guid[] uuids:
-                uuids[row] = IdFormat.MakeUuid(seed, kind, index);
-                break;
-            case string[] texts:
-                texts[row] = format.Format(index);
-                break;
-        }
-    }
-
     /// <summary>Builds the schema; <paramref name="columnOfSlot"/> receives each attribute slot's column or -1.</summary>
     public static TableSchema Schema(EntityDefinition entity, out int[] columnOfSlot)
     {

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using RecForge.Embeddings;
 using RecForge.Expressions;
+using RecForge.Ids;
 using RecForge.Output;
 using RecForge.Randomness;
 using RecForge.Scenarios;
@@ -31,6 +32,9 @@ internal sealed class EntityRowSampler : IExpressionScope, IRowValues
     private readonly float[] _position;
     private readonly float[] _itemPosition;
     private readonly int[] _clusters;
+    private readonly bool[] _needed;
+    private bool[] _neededForTarget = [];
+    private int _target = -1;
     private long _tasteOf = -1;
     private int _tasteCount;
 
@@ -40,6 +44,7 @@ internal sealed class EntityRowSampler : IExpressionScope, IRowValues
         _world = world;
         _kind = entity.Role == "items" ? WorldModel.ItemsKind : WorldModel.UsersKind;
         Schema = EntityLayout.Schema(entity, out _columnOfSlot);
+        _needed = Needed(entity, a => a.Output);
         int n = entity.Attributes.Count;
         _keys = new ulong[n];
         _cells = new Cell[n];
@@ -75,13 +80,12 @@ internal sealed class EntityRowSampler : IExpressionScope, IRowValues
     /// <summary>Generates entity <paramref name="index"/> into <paramref name="row"/> of <paramref name="batch"/>.</summary>
     public void Write(long index, ColumnBatch batch, int row)
     {
-        EntityLayout.WriteId(batch.Columns[0], row, _entity.IdFormat, _world.Seed, _kind, index);
+        IdValue.Of(_entity.IdFormat, _world.Seed, _kind, index).WriteTo(batch.Columns[0], row);
 
         foreach (AttributeDefinition a in _entity.Attributes)
         {
-            if (a is WorldAttribute { Kind: WorldValueKind.Embedding, Embedding.Storage: EmbeddingStorage.None })
+            if (!_needed[a.Slot])
             {
-                // Nothing reads an embedding, so an embedding that is not stored is not computed.
                 continue;
             }
 
@@ -100,21 +104,50 @@ internal sealed class EntityRowSampler : IExpressionScope, IRowValues
         }
     }
 
-    /// <summary>Evaluates the attributes of entity <paramref name="index"/> up to and including <paramref name="target"/>, and returns its value.</summary>
-    public Value EvaluateUpTo(long index, AttributeDefinition target)
+    /// <summary>Evaluates attribute <paramref name="target"/> of entity <paramref name="index"/> (and only what it reads) and returns its value.</summary>
+    public Value Evaluate(long index, AttributeDefinition target)
     {
+        if (_target != target.Slot)
+        {
+            _neededForTarget = Needed(_entity, a => a.Slot == target.Slot);
+            _target = target.Slot;
+        }
+
         _tasteOf = -1;
         foreach (AttributeDefinition a in _entity.Attributes)
         {
-            if (a.Slot > target.Slot)
+            if (_neededForTarget[a.Slot])
             {
-                break;
+                Evaluate(a, index);
             }
-
-            Evaluate(a, index);
         }
 
         return Get(target.Slot);
+    }
+
+    /// <summary>
+    /// The attributes to compute: the wanted ones and everything they read. Skipping the rest changes no value,
+    /// since every attribute draws from its own keyed generator.
+    /// </summary>
+    private static bool[] Needed(EntityDefinition entity, Func<AttributeDefinition, bool> wanted)
+    {
+        var needed = new bool[entity.Attributes.Count];
+
+        // Dependencies have lower slots, so one pass from the highest slot down closes the set.
+        for (int i = entity.Attributes.Count - 1; i >= 0; i--)
+        {
+            AttributeDefinition a = entity.Attributes[i];
+            needed[a.Slot] |= wanted(a);
+            if (needed[a.Slot])
+            {
+                foreach (int dependency in a.DependsOn)
+                {
+                    needed[dependency] = true;
+                }
+            }
+        }
+
+        return needed;
     }
 
     private void Evaluate(AttributeDefinition attribute, long index)

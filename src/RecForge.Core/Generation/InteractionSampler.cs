@@ -33,8 +33,7 @@ internal sealed class InteractionSampler
     private readonly int _userColumn, _itemColumn, _typeColumn, _watchColumn, _timeColumn;
     private DateTime[] _starts = new DateTime[16];
     private long _idOfUser = -1;
-    private Guid _userUuid;
-    private string? _userText;
+    private IdValue _userId;
 
     public InteractionSampler(WorldModel world, ItemCatalog catalog)
     {
@@ -89,7 +88,7 @@ internal sealed class InteractionSampler
         _world.UserTaste(user, _user, _clusters);
         long offsetTicks = _users is null
             ? 0
-            : (long)Math.Round(_users.EvaluateUpTo(user, _events.UtcOffsetMinutes!).Number) * TimeSpan.TicksPerMinute;
+            : (long)Math.Round(_users.Evaluate(user, _events.UtcOffsetMinutes!).Number) * TimeSpan.TicksPerMinute;
 
         // Sessions: a Poisson number around rows / expected rows per session, start times i.i.d. from the profile.
         double expectedSessions = rows / _rowsPerSession;
@@ -209,8 +208,15 @@ internal sealed class InteractionSampler
     private void Emit(long user, long item, int type, double watch, DateTime utc, ColumnBatch batch, ITableWriter writer)
     {
         int row = batch.Count;
-        WriteUserId(batch.Columns[_userColumn], row, user);
-        EntityLayout.WriteId(batch.Columns[_itemColumn], row, _world.Scenario.Items.IdFormat, _world.Seed, WorldModel.ItemsKind, item);
+        if (user != _idOfUser)
+        {
+            // A user's id is computed once for all their rows (a UUID costs two hash rounds, a pattern a string).
+            _userId = IdValue.Of(_world.Scenario.Users.IdFormat, _world.Seed, WorldModel.UsersKind, user);
+            _idOfUser = user;
+        }
+
+        _userId.WriteTo(batch.Columns[_userColumn], row);
+        IdValue.Of(_world.Scenario.Items.IdFormat, _world.Seed, WorldModel.ItemsKind, item).WriteTo(batch.Columns[_itemColumn], row);
         ((string[])batch.Columns[_typeColumn])[row] = _typeNames[type];
         if (_watchColumn >= 0)
         {
@@ -223,30 +229,6 @@ internal sealed class InteractionSampler
         {
             writer.Write(batch);
             batch.Count = 0;
-        }
-    }
-
-    private void WriteUserId(Array column, int row, long user)
-    {
-        if (user != _idOfUser)
-        {
-            // A user's id is computed once for all their rows (a UUID costs two hash rounds, a pattern a string).
-            _idOfUser = user;
-            _userUuid = column is Guid[]? IdFormat.MakeUuid(_world.Seed, WorldModel.UsersKind, user) : default;
-            _userText = column is string[]? _world.Scenario.Users.IdFormat.Format(user) : null;
-        }
-
-        switch (column)
-        {
-            case long[] l:
-                l[row] = IdFormat.Number(user);
-                break;
-            case Guid[] g:
-                g[row] = _userUuid;
-                break;
-            case string[] s:
-                s[row] = _userText!;
-                break;
         }
     }
 }

@@ -7,7 +7,11 @@ namespace RecForge.Scenarios;
 /// <param name="Name">Attribute and column name.</param>
 /// <param name="Output">Whether the attribute is a column (false for helpers read only by other attributes).</param>
 /// <param name="Slot">Position in the entity's row of values.</param>
-public abstract record AttributeDefinition(string Name, bool Output, int Slot);
+public abstract record AttributeDefinition(string Name, bool Output, int Slot)
+{
+    /// <summary>Slots of the attributes of the same entity this one reads (all lower than <see cref="Slot"/>).</summary>
+    public IReadOnlyList<int> DependsOn { get; init; } = [];
+}
 
 /// <summary>A number drawn from a sampler; integers are written as INT64.</summary>
 public sealed record NumberAttribute(string Name, bool Output, int Slot, IScalarSampler Sampler, bool Integer)

@@ -20,6 +20,7 @@ internal sealed partial class AttributeReader
     private readonly Dictionary<string, AttributeDefinition> _done = new(StringComparer.Ordinal);
     private readonly HashSet<string> _visiting = new(StringComparer.Ordinal);
     private readonly List<AttributeDefinition> _ordered = [];
+    private readonly Stack<HashSet<int>> _reading = new();
     private readonly MappingReader? _vocabulary;
     private readonly EntityDefinition? _items;
     private readonly HashSet<string> _reserved;
@@ -53,7 +54,7 @@ internal sealed partial class AttributeReader
     {
         if (_done.TryGetValue(name, out AttributeDefinition? done))
         {
-            return done;
+            return Used(done);
         }
 
         if (!_nodes.TryGetValue(name, out YamlNode? node))
@@ -71,10 +72,23 @@ internal sealed partial class AttributeReader
             throw _source.Error(node, _attributes.Child(name), $"attribute '{name}' depends on itself (through {string.Join(" -> ", _visiting)})");
         }
 
+        // Every attribute resolved while this one is read is one it depends on.
+        _reading.Push([]);
         AttributeDefinition attribute = Read(name, node);
+        attribute = attribute with { DependsOn = [.. _reading.Pop().Order()] };
         _visiting.Remove(name);
         _done[name] = attribute;
         _ordered.Add(attribute);
+        return Used(attribute);
+    }
+
+    private AttributeDefinition Used(AttributeDefinition attribute)
+    {
+        if (_reading.TryPeek(out HashSet<int>? reader))
+        {
+            reader.Add(attribute.Slot);
+        }
+
         return attribute;
     }
 

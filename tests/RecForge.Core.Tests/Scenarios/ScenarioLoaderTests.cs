@@ -68,6 +68,20 @@ public class ScenarioLoaderTests
     }
 
     [Fact]
+    public void Each_attribute_records_the_attributes_it_reads()
+    {
+        ScenarioDefinition media = ScenarioLoader.LoadFile(Path.Combine(AppContext.BaseDirectory, "scenarios", "media.yaml"));
+        string[] Reads(EntityDefinition entity, string name)
+            => [.. entity.Find(name)!.DependsOn.Select(slot => entity.Attributes[slot].Name).Order(StringComparer.Ordinal)];
+
+        Assert.Equal(["era", "language", "region", "themes"], Reads(media.Items, "cultural_context"));
+        Assert.Equal(["description", "genre", "mood", "origin", "title"], Reads(media.Items, "embedding"));
+        Assert.Equal(["release_year"], Reads(media.Items, "era"));
+        Assert.Equal(["location"], Reads(media.Users, "utc_offset_minutes"));
+        Assert.Empty(Reads(media.Items, "mood"));
+    }
+
+    [Fact]
     public void Overrides_replace_scalars_and_are_validated()
     {
         ScenarioDefinition s = ScenarioLoader.LoadText(Minimal, "tiny.yaml", ["items.count=7", "world.latent_dimensions=4", "seed=9"]);
