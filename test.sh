@@ -9,6 +9,24 @@ if ! command -v dotnet >/dev/null 2>&1; then
   exit 2
 fi
 
+# Real servers for the connector tests: Debian's PostgreSQL (a throwaway cluster per test class) and PGlite with
+# pgvector served by node (tests/pglite). Installed only when missing.
+missing=()
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
+command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
+if [ ${#missing[@]} -gt 0 ]; then
+  if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+  else
+    echo "test.sh: the tests need ${missing[*]} (apt-get install ${missing[*]}); run as root to install them" >&2
+    exit 2
+  fi
+fi
+if [ ! -d tests/pglite/node_modules ]; then
+  (cd tests/pglite && npm ci --no-audit --no-fund --loglevel=error)
+fi
+
 dotnet restore RecForge.slnx
 dotnet build RecForge.slnx -c Release --no-restore
 

@@ -15,6 +15,8 @@ public static class RecForgeCommandLine
         root.Subcommands.Add(ScenariosCommand.Create(stdout));
         root.Subcommands.Add(ManifestCommand.Create(stdout, stderr));
         root.Subcommands.Add(StreamCommand.Create(stdout, stderr));
+        root.Subcommands.Add(LoadCommand.Create(stdout, stderr));
+        root.Subcommands.Add(SearchCommand.Create(stdout, stderr));
         ParseResult parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {

@@ -84,10 +84,27 @@ public static class DatasetGenerator
         var manifest = new Manifest(Version, scenario.Name, scenarioSha, scenario.Seed, options.Format.Name, [.. tables.Select(table =>
         {
             var files = tasks.Where(t => t.Table == table).SelectMany(t => finished[t]).OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
-            return new ManifestTable(table, files.Sum(f => f.Rows), files);
+            return DescribeTable(scenario, table, files);
         })]);
         manifest.Save(root, options.Shard.IsPartial ? Manifest.ShardFileName(options.Shard.Index, options.Shard.Count) : Manifest.FileName);
         return manifest;
+    }
+
+    // What a loader needs to rebuild keys and hive partition columns without the scenario file.
+    private static ManifestTable DescribeTable(ScenarioDefinition scenario, string table, List<ManifestFile> files)
+    {
+        long rows = files.Sum(f => f.Rows);
+        if (table == scenario.Events.Table)
+        {
+            return new ManifestTable(table, rows, files, "events", References:
+            [
+                new ManifestReference(scenario.Events.Columns.User, scenario.Users.Table),
+                new ManifestReference(scenario.Events.Columns.Item, scenario.Items.Table),
+            ]);
+        }
+
+        EntityDefinition entity = table == scenario.Items.Table ? scenario.Items : scenario.Users;
+        return new ManifestTable(table, rows, files, entity.Role, entity.IdColumn, PartitionBy: entity.PartitionBy.Count > 0 ? entity.PartitionBy : null);
     }
 
     /// <summary>What <see cref="Run"/> would produce with these options (for <c>--dry-run</c>).</summary>

@@ -22,6 +22,7 @@ public sealed record Manifest(string RecForgeVersion, string Scenario, string Sc
         WriteIndented = true,
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         IndentSize = 2,
+        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
     };
 
     /// <summary>The manifest file name of one shard of a sharded run.</summary>
@@ -58,7 +59,7 @@ public sealed record Manifest(string RecForgeVersion, string Scenario, string Sc
             Tables = [.. first.Tables.Select((table, i) =>
             {
                 var files = shards.SelectMany(s => s.Tables[i].Files).OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
-                return new ManifestTable(table.Name, files.Sum(f => f.Rows), files);
+                return table with { Rows = files.Sum(f => f.Rows), Files = files };
             })],
         };
     }
@@ -68,7 +69,23 @@ public sealed record Manifest(string RecForgeVersion, string Scenario, string Sc
 /// <param name="Name">Table name.</param>
 /// <param name="Rows">Total rows.</param>
 /// <param name="Files">Its files, sorted by path.</param>
-public sealed record ManifestTable(string Name, long Rows, IReadOnlyList<ManifestFile> Files);
+/// <param name="Role">"items", "users" or "events" (what the scenario made the table for); null in manifests before 0.2.</param>
+/// <param name="Key">The primary-key column of an entity table; null for events.</param>
+/// <param name="References">Columns holding the key of another table of the dataset (foreign keys).</param>
+/// <param name="PartitionBy">Columns kept out of the files and encoded in hive directory names (<c>release_year=2019/</c>).</param>
+public sealed record ManifestTable(
+    string Name,
+    long Rows,
+    IReadOnlyList<ManifestFile> Files,
+    string? Role = null,
+    string? Key = null,
+    IReadOnlyList<ManifestReference>? References = null,
+    IReadOnlyList<string>? PartitionBy = null);
+
+/// <summary>A column of one table that holds the key of another (a foreign key).</summary>
+/// <param name="Column">The referencing column.</param>
+/// <param name="Table">The referenced table (its key column is the target).</param>
+public sealed record ManifestReference(string Column, string Table);
 
 /// <summary>A file of the manifest.</summary>
 /// <param name="Path">Path relative to the output directory, with forward slashes.</param>
