@@ -17,6 +17,7 @@ public static class RecForgeCommandLine
         root.Subcommands.Add(StreamCommand.Create(stdout, stderr));
         root.Subcommands.Add(LoadCommand.Create(stdout, stderr));
         root.Subcommands.Add(SearchCommand.Create(stdout, stderr));
+        root.Subcommands.Add(ExportCommand.Create(stdout, stderr));
         ParseResult parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
