@@ -57,6 +57,11 @@ public static class PostgresLoader
         {
             throw new PostgresConnectorException($"postgres {server.Endpoint}: {PostgresServer.Describe(e)}", e);
         }
+        catch (Exception e) when (e is IOException or InvalidDataException)
+        {
+            // A dataset file that cannot be read (truncated, deleted meanwhile): the table in progress was rolled back.
+            throw new PostgresConnectorException($"{directory}: {e.Message}", e) { IsBadInput = true };
+        }
     }
 
     private static PostgresLoadResult LoadTables(PostgresServer server, NpgsqlConnection connection, ParquetDatasetTable[] tables, PostgresLoadOptions options)

@@ -69,7 +69,7 @@ public sealed record Manifest(string RecForgeVersion, string Scenario, string Sc
 /// <param name="Name">Table name.</param>
 /// <param name="Rows">Total rows.</param>
 /// <param name="Files">Its files, sorted by path.</param>
-/// <param name="Role">"items", "users" or "events" (what the scenario made the table for); null in manifests before 0.2.</param>
+/// <param name="Role">"items", "users" or "events" (what the scenario made the table for); null in manifests written before the field existed.</param>
 /// <param name="Key">The primary-key column of an entity table; null for events.</param>
 /// <param name="References">Columns holding the key of another table of the dataset (foreign keys).</param>
 /// <param name="PartitionBy">Columns kept out of the files and encoded in hive directory names (<c>release_year=2019/</c>).</param>
