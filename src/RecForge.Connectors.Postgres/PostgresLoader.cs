@@ -53,9 +53,9 @@ public static class PostgresLoader
         {
             return LoadTables(server, connection, tables, options);
         }
-        catch (Exception e) when (e is NpgsqlException or InvalidOperationException && e is not ObjectDisposedException)
+        catch (Exception e) when (PostgresServer.IsServerFailure(e))
         {
-            throw new PostgresConnectorException($"postgres {server.Endpoint}: {PostgresServer.Describe(e)}", e);
+            throw server.Failure(e);
         }
         catch (Exception e) when (e is IOException or InvalidDataException)
         {

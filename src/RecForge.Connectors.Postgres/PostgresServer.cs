@@ -47,16 +47,17 @@ internal sealed class PostgresServer : IDisposable
     public static bool VectorAvailable(NpgsqlConnection connection)
         => Scalar<long>(connection, "SELECT count(*) FROM pg_available_extensions WHERE name = 'vector'") > 0;
 
-    public static T Scalar<T>(NpgsqlConnection connection, string sql, params object[] parameters)
+    public static T Scalar<T>(NpgsqlConnection connection, string sql)
     {
         using var command = new NpgsqlCommand(sql, connection);
-        foreach (object p in parameters)
-        {
-            command.Parameters.Add(new NpgsqlParameter { Value = p });
-        }
-
         return (T)command.ExecuteScalar()!;
     }
+
+    /// <summary>Whether <paramref name="e"/> came from the server or the connection (rather than a bug or the dataset).</summary>
+    public static bool IsServerFailure(Exception e) => e is NpgsqlException or InvalidOperationException && e is not ObjectDisposedException;
+
+    /// <summary>The one-line error for a server failure, naming the server.</summary>
+    public PostgresConnectorException Failure(Exception e) => new($"postgres {Endpoint}: {Describe(e)}", e);
 
     public static void Execute(NpgsqlConnection connection, string sql)
     {

@@ -26,9 +26,9 @@ public static class HybridSearch
         {
             return Run(connection, request);
         }
-        catch (Exception e) when (e is NpgsqlException or InvalidOperationException)
+        catch (Exception e) when (PostgresServer.IsServerFailure(e))
         {
-            throw new PostgresConnectorException($"postgres {server.Endpoint}: {PostgresServer.Describe(e)}", e);
+            throw server.Failure(e);
         }
     }
 
@@ -151,10 +151,10 @@ public static class HybridSearch
             return (vectors[0].Table, vectors[0].Column);
         }
 
-        string where = request.Table is null ? "no table" : $"table {request.Table}";
+        string schema = PostgresServer.Scalar<string>(connection, "SELECT current_schema()");
         throw new PostgresConnectorException(candidates.Count > 0
             ? $"{candidates[0].Table}.{candidates[0].Column} is real[], not a pgvector column: the server had no pgvector when the data was loaded"
-            : $"{where} in schema {PostgresServer.Scalar<string>(connection, "SELECT current_schema()")} has a pgvector column; load a dataset with `recforge load postgres` first");
+            : $"{(request.Table is null ? "no table" : $"table {request.Table}")} in schema {schema} {(request.Table is null ? "has" : "has no")} a pgvector column; load a dataset with `recforge load postgres` first");
     }
 
     private static Dictionary<string, string> ColumnTypes(NpgsqlConnection connection, string table)
