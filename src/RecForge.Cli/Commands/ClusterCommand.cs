@@ -17,22 +17,27 @@ internal static class ClusterCommand
         var range = new Option<string?>("--k-range") { Description = "Try k in A..B and keep the best silhouette (default 50..100, capped by the item count)." };
         var text = new Option<string?>("--text-columns") { Description = "Comma-separated text columns for labels (and for the embedding when items have none)." };
         var tags = new Option<string?>("--tags") { Description = "A CSV of (item id, tag) rows to add to the item text (default: tags.csv beside a CSV input)." };
+        var blocks = new Option<string?>("--blocks") { Description = "Comma-separated embedding blocks to cluster on, by the names in the manifest (e.g. text,visual); default: the whole vector." };
+        var compare = new Option<string?>("--compare-to") { Description = "A column (e.g. genre) to compare the clusters with: prints the adjusted Rand index." };
         var seed = new Option<ulong>("--seed") { Description = "Seed for k-means++ and sampling.", DefaultValueFactory = _ => 42 };
         var command = new Command("cluster", "Discover micro-genres: k-means over item embeddings, named by class-based TF-IDF keywords.")
         {
-            input, output, k, range, text, tags, seed,
+            input, output, k, range, text, tags, blocks, compare, seed,
         };
         command.SetAction(parse => Run(stdout, stderr, parse.GetValue(input)!, parse.GetValue(output)!, parse.GetValue(k), parse.GetValue(range),
-            parse.GetValue(text)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), parse.GetValue(tags), parse.GetValue(seed)));
+            new ClusterInputOptions(List(parse.GetValue(text)), parse.GetValue(tags), List(parse.GetValue(blocks)), parse.GetValue(compare), parse.GetValue(seed))));
         return command;
     }
 
-    private static int Run(TextWriter stdout, TextWriter stderr, string inputPath, string outputPath, int? k, string? range, string[]? textColumns, string? tags, ulong seed)
+    private static string[]? List(string? value) => value?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    private static int Run(TextWriter stdout, TextWriter stderr, string inputPath, string outputPath, int? k, string? range, ClusterInputOptions options)
     {
+        ulong seed = options.Seed;
         ClusterInput input;
         try
         {
-            input = ClusterInput.Load(inputPath, textColumns, tags, seed);
+            input = ClusterInput.Load(inputPath, options);
         }
         catch (Exception e) when (e is InvalidDataException or IOException)
         {
@@ -83,6 +88,11 @@ internal static class ClusterCommand
             sizes[a]++;
         }
 
+        if (input.Reference is not null)
+        {
+            Compare(stdout, options.CompareTo!, input.Reference, result.Model.Assignments);
+        }
+
         stdout.WriteLine("  largest clusters:");
         foreach (int c in Enumerable.Range(0, chosen).OrderByDescending(c => sizes[c]).ThenBy(c => c).Take(10))
         {
@@ -90,6 +100,33 @@ internal static class ClusterCommand
         }
 
         return ExitCodes.Ok;
+    }
+
+    // Hierarchical values ("Action > Superhero") are compared at their top level too, where the broad genres are.
+    private static void Compare(TextWriter stdout, string column, string[] values, int[] clusters)
+    {
+        int[] codes = Codes(values, v => v);
+        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  agreement with {column} ({codes.Max() + 1} values): adjusted Rand index {ClusterMetrics.AdjustedRandIndex(clusters, codes):F3}"));
+        if (values.Any(v => v.Contains(" > ", StringComparison.Ordinal)))
+        {
+            int[] top = Codes(values, v => v.Split(" > ")[0]);
+            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  agreement with {column} top level ({top.Max() + 1} values): adjusted Rand index {ClusterMetrics.AdjustedRandIndex(clusters, top):F3}"));
+        }
+    }
+
+    private static int[] Codes(string[] values, Func<string, string> key)
+    {
+        var codes = new Dictionary<string, int>(StringComparer.Ordinal);
+        var result = new int[values.Length];
+        for (int i = 0; i < values.Length; i++)
+        {
+            string v = key(values[i]);
+            result[i] = codes.TryGetValue(v, out int c) ? c : codes[v] = codes.Count;
+        }
+
+        return result;
     }
 
     private static void Write(string path, ClusterInput input, ClusterAnalysisResult result)

@@ -5,17 +5,20 @@ using RecForge.Text;
 
 namespace RecForge.Cli.Commands;
 
-/// <summary>Items to cluster: ids, embeddings (the dataset's, or text-encoded) and the text that names the clusters.</summary>
-internal sealed record ClusterInput(string[] Ids, float[][] Embeddings, string[] Texts, string Source)
+/// <summary>
+/// Items to cluster: ids, embeddings (the dataset's, or text-encoded) and the text that names the clusters; with a
+/// reference column, its value per item (to measure how well the clusters agree with e.g. the genres).
+/// </summary>
+internal sealed record ClusterInput(string[] Ids, float[][] Embeddings, string[] Texts, string Source, string[]? Reference = null)
 {
     // The text encoder's width when items bring no embedding (the media scenario's text block uses 384 too).
     private const int TextDimensions = 384;
 
-    public static ClusterInput Load(string path, IReadOnlyList<string>? textColumns, string? tagsFile, ulong seed)
+    public static ClusterInput Load(string path, ClusterInputOptions options)
     {
         if (Directory.Exists(path))
         {
-            return FromDataset(path, textColumns);
+            return FromDataset(path, options);
         }
 
         if (!File.Exists(path))
@@ -23,7 +26,12 @@ internal sealed record ClusterInput(string[] Ids, float[][] Embeddings, string[]
             throw new InvalidDataException($"{path}: no such file or directory");
         }
 
-        return FromCsv(path, textColumns, tagsFile ?? SiblingTags(path), seed);
+        if (options.Blocks is not null)
+        {
+            throw new InvalidDataException($"--blocks: {path} has no embedding blocks (only a dataset's manifest describes them)");
+        }
+
+        return FromCsv(path, options with { Tags = options.Tags ?? SiblingTags(path) });
     }
 
     private static string? SiblingTags(string path)
@@ -32,8 +40,9 @@ internal sealed record ClusterInput(string[] Ids, float[][] Embeddings, string[]
         return File.Exists(tags) && !string.Equals(Path.GetFullPath(path), tags, StringComparison.Ordinal) ? tags : null;
     }
 
-    private static ClusterInput FromDataset(string directory, IReadOnlyList<string>? textColumns)
+    private static ClusterInput FromDataset(string directory, ClusterInputOptions options)
     {
+        IReadOnlyList<string>? textColumns = options.TextColumns;
         if (!File.Exists(Path.Combine(directory, Manifest.FileName)))
         {
             throw new InvalidDataException($"{directory}: no {Manifest.FileName}: not a finished RecForge dataset");
@@ -48,7 +57,11 @@ internal sealed record ClusterInput(string[] Ids, float[][] Embeddings, string[]
         int[] text = textColumns is null
             ? [.. Enumerable.Range(0, schema.Columns.Count).Where(i => i != key && schema.Columns[i].Kind == ColumnKind.String)]
             : [.. textColumns.Select(c => schema.IndexOf(c) is >= 0 and var i ? i : throw new InvalidDataException($"--text-columns {c}: {table.Name} has no such column"))];
+        int reference = options.CompareTo is null ? -1
+            : schema.IndexOf(options.CompareTo) is >= 0 and var column ? column : throw new InvalidDataException($"--compare-to {options.CompareTo}: {table.Name} has no such column");
+        (int Offset, int Dimension)[]? blocks = options.Blocks is null ? null : Blocks(table, vector >= 0 ? schema.Columns[vector].Name : null, options.Blocks);
         var ids = new List<string>();
+        var referenceValues = new List<string>();
         var embeddings = new List<float[]>();
         var texts = new List<string>();
         var line = new StringBuilder();
@@ -70,19 +83,62 @@ internal sealed record ClusterInput(string[] Ids, float[][] Embeddings, string[]
                 }
 
                 texts.Add(line.ToString());
+                if (reference >= 0)
+                {
+                    referenceValues.Add(Convert.ToString(((Array)batch.Columns[reference]).GetValue(r), System.Globalization.CultureInfo.InvariantCulture) ?? "");
+                }
+
                 if (vector >= 0)
                 {
-                    embeddings.Add((float[])((float[][])batch.Columns[vector])[r].Clone());
+                    float[] v = ((float[][])batch.Columns[vector])[r];
+                    embeddings.Add(blocks is null ? (float[])v.Clone() : Select(v, blocks));
                 }
             }
         }
 
         float[][] vectors = vector >= 0 ? [.. embeddings] : Encode(texts, 0);
-        return new ClusterInput([.. ids], vectors, [.. texts], $"{table.Name} ({(vector >= 0 ? schema.Columns[vector].Name : "text-encoded " + string.Join(", ", text.Select(i => schema.Columns[i].Name)))})");
+        string what = vector < 0 ? "text-encoded " + string.Join(", ", text.Select(i => schema.Columns[i].Name))
+            : schema.Columns[vector].Name + (options.Blocks is null ? "" : $" blocks {string.Join(", ", options.Blocks)}");
+        return new ClusterInput([.. ids], vectors, [.. texts], $"{table.Name} ({what})", reference >= 0 ? [.. referenceValues] : null);
     }
 
-    private static ClusterInput FromCsv(string path, IReadOnlyList<string>? textColumns, string? tagsFile, ulong seed)
+    // The manifest's layout of the embedding column; each chosen block is used as written (unit length), so each
+    // weighs the same in the distance.
+    private static (int Offset, int Dimension)[] Blocks(ManifestTable table, string? column, IReadOnlyList<string> names)
     {
+        ManifestEmbedding? layout = table.Embeddings?.FirstOrDefault(e => e.Column == column);
+        if (layout is null)
+        {
+            throw new InvalidDataException($"--blocks: {table.Name} has no embedding with a recorded block layout (written by an older RecForge, or no embedding)");
+        }
+
+        return [.. names.Select(name => layout.Blocks.FirstOrDefault(b => b.Name == name) is { } b
+            ? (b.Offset, b.Dimension)
+            : throw new InvalidDataException($"--blocks {name}: {table.Name}.{column} has blocks {string.Join(", ", layout.Blocks.Select(x => x.Name))}"))];
+    }
+
+    private static float[] Select(float[] vector, (int Offset, int Dimension)[] blocks)
+    {
+        int width = 0;
+        foreach ((int _, int dimension) in blocks)
+        {
+            width += dimension;
+        }
+
+        var result = new float[width];
+        int at = 0;
+        foreach ((int offset, int dimension) in blocks)
+        {
+            vector.AsSpan(offset, dimension).CopyTo(result.AsSpan(at));
+            at += dimension;
+        }
+
+        return result;
+    }
+
+    private static ClusterInput FromCsv(string path, ClusterInputOptions options)
+    {
+        (IReadOnlyList<string>? textColumns, string? tagsFile) = (options.TextColumns, options.Tags);
         List<string[]> rows = CsvRecords.Read(path);
         if (rows.Count < 2)
         {
@@ -93,6 +149,8 @@ internal sealed record ClusterInput(string[] Ids, float[][] Embeddings, string[]
         int[] text = textColumns is null
             ? [.. Enumerable.Range(1, header.Length - 1)]
             : [.. textColumns.Select(c => Array.IndexOf(header, c) is >= 0 and var i ? i : throw new InvalidDataException($"--text-columns {c}: {path} has columns {string.Join(", ", header)}"))];
+        int reference = options.CompareTo is null ? -1
+            : Array.IndexOf(header, options.CompareTo) is >= 0 and var column ? column : throw new InvalidDataException($"--compare-to {options.CompareTo}: {path} has columns {string.Join(", ", header)}");
         var tags = new Dictionary<string, StringBuilder>(StringComparer.Ordinal);
         if (tagsFile is not null)
         {
@@ -114,10 +172,15 @@ internal sealed record ClusterInput(string[] Ids, float[][] Embeddings, string[]
 
         var ids = new string[rows.Count - 1];
         var texts = new string[rows.Count - 1];
+        string[]? referenceValues = reference >= 0 ? new string[rows.Count - 1] : null;
         for (int i = 1; i < rows.Count; i++)
         {
             string[] r = rows[i];
             ids[i - 1] = r[0];
+            if (referenceValues is not null)
+            {
+                referenceValues[i - 1] = reference < r.Length ? r[reference] : "";
+            }
 
             // MovieLens genres are pipe-separated ("Adventure|Animation"): make them words.
             var line = new StringBuilder();
@@ -134,7 +197,8 @@ internal sealed record ClusterInput(string[] Ids, float[][] Embeddings, string[]
             texts[i - 1] = line.ToString();
         }
 
-        return new ClusterInput(ids, Encode(texts, seed), texts, $"{Path.GetFileName(path)} (text-encoded {string.Join(", ", text.Select(i => header[i]))}{(tagsFile is null ? "" : " + " + Path.GetFileName(tagsFile))})");
+        return new ClusterInput(ids, Encode(texts, options.Seed), texts,
+            $"{Path.GetFileName(path)} (text-encoded {string.Join(", ", text.Select(i => header[i]))}{(tagsFile is null ? "" : " + " + Path.GetFileName(tagsFile))})", referenceValues);
     }
 
     private static float[][] Encode(IReadOnlyList<string> texts, ulong seed)

@@ -24,6 +24,9 @@ public static class ClusterLabeler
         "then", "there", "these", "they", "this", "those", "through", "to", "too", "under", "until", "up", "very", "was", "we",
         "were", "what", "when", "where", "which", "while", "who", "whom", "why", "will", "with", "would", "you", "your", "yours",
         "yourself", "yourselves", "s", "t", "don", "nan", "one", "two", "also", "us", "get", "got", "way",
+
+        // Articles of the other languages common in film titles, and sequel numerals ("Rocky II", "La Haine").
+        "la", "le", "les", "de", "du", "des", "el", "los", "las", "il", "der", "die", "das", "ii", "iii", "iv", "mr",
     };
 
     /// <summary>The top <paramref name="count"/> keywords of each of <paramref name="k"/> clusters, best first.</summary>

@@ -19,10 +19,11 @@ public static class ClusterMetrics
             counts[l]++;
         }
 
-        var sums = new double[k];
-        double total = 0;
-        foreach (int i in chosen)
+        // Sampled points are scored in parallel and summed in sample order, so the result does not depend on threads.
+        var scores = new double[chosen.Length];
+        Parallel.For(0, chosen.Length, () => new double[k], (s, _, sums) =>
         {
+            int i = chosen[s];
             Array.Clear(sums);
             for (int j = 0; j < points.Length; j++)
             {
@@ -35,7 +36,7 @@ public static class ClusterMetrics
             int own = labels[i];
             if (counts[own] <= 1)
             {
-                continue; // a singleton's silhouette is 0 by convention
+                return sums; // a singleton's silhouette is 0 by convention
             }
 
             double a = sums[own] / (counts[own] - 1);
@@ -48,7 +49,13 @@ public static class ClusterMetrics
                 }
             }
 
-            total += b == double.MaxValue ? 0 : (b - a) / Math.Max(a, b);
+            scores[s] = b == double.MaxValue ? 0 : (b - a) / Math.Max(a, b);
+            return sums;
+        }, _ => { });
+        double total = 0;
+        foreach (double score in scores)
+        {
+            total += score;
         }
 
         return total / chosen.Length;

@@ -30,8 +30,10 @@ public static class KMeans
             throw new ArgumentOutOfRangeException(nameof(k), $"k = {k} must be between 1 and the number of points ({points.Length})");
         }
 
-        KMeansResult? best = null;
-        for (int r = 0; r < restarts; r++)
+        // Restarts are independent (each has its own random stream) and run in parallel; the lowest inertia wins,
+        // the earlier restart on a tie, so the result does not depend on the thread count.
+        var results = new KMeansResult[restarts];
+        Parallel.For(0, restarts, r =>
         {
             var rng = new Rng(StreamKey.Combine(seed, (ulong)r + 1));
             float[][] centroids = SeedPlusPlus(points, k, ref rng);
@@ -44,14 +46,18 @@ public static class KMeans
                 Lloyd(points, centroids, maxIterations);
             }
 
-            KMeansResult result = Assign(points, centroids);
-            if (best is null || result.Inertia < best.Inertia)
+            results[r] = Assign(points, centroids);
+        });
+        KMeansResult best = results[0];
+        foreach (KMeansResult result in results)
+        {
+            if (result.Inertia < best.Inertia)
             {
                 best = result;
             }
         }
 
-        return best!;
+        return best;
     }
 
     /// <summary>Assigns every point to its nearest centroid.</summary>

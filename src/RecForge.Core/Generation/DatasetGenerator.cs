@@ -104,7 +104,25 @@ public static class DatasetGenerator
         }
 
         EntityDefinition entity = table == scenario.Items.Table ? scenario.Items : scenario.Users;
-        return new ManifestTable(table, rows, files, entity.Role, entity.IdColumn, PartitionBy: entity.PartitionBy.Count > 0 ? entity.PartitionBy : null);
+        var embeddings = new List<ManifestEmbedding>();
+        foreach (AttributeDefinition attribute in entity.Attributes)
+        {
+            if (attribute is WorldAttribute { Output: true, Embedding: { Storage: not EmbeddingStorage.None } embedding })
+            {
+                var blocks = new List<ManifestEmbeddingBlock>();
+                int offset = 0;
+                foreach (EmbeddingBlock block in embedding.Blocks)
+                {
+                    blocks.Add(new ManifestEmbeddingBlock(block.Name, offset, block.Dimension, block.Source, [.. block.Sources.Select(s => s.Name)]));
+                    offset += block.Dimension;
+                }
+
+                embeddings.Add(new ManifestEmbedding(attribute.Name, embedding.Dimension, blocks));
+            }
+        }
+
+        return new ManifestTable(table, rows, files, entity.Role, entity.IdColumn, PartitionBy: entity.PartitionBy.Count > 0 ? entity.PartitionBy : null,
+            Embeddings: embeddings.Count > 0 ? embeddings : null);
     }
 
     /// <summary>What <see cref="Run"/> would produce with these options (for <c>--dry-run</c>).</summary>

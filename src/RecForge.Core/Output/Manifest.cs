@@ -73,6 +73,7 @@ public sealed record Manifest(string RecForgeVersion, string Scenario, string Sc
 /// <param name="Key">The primary-key column of an entity table; null for events.</param>
 /// <param name="References">Columns holding the key of another table of the dataset (foreign keys).</param>
 /// <param name="PartitionBy">Columns kept out of the files and encoded in hive directory names (<c>release_year=2019/</c>).</param>
+/// <param name="Embeddings">The embedding columns with the layout of their blocks.</param>
 public sealed record ManifestTable(
     string Name,
     long Rows,
@@ -80,7 +81,22 @@ public sealed record ManifestTable(
     string? Role = null,
     string? Key = null,
     IReadOnlyList<ManifestReference>? References = null,
-    IReadOnlyList<string>? PartitionBy = null);
+    IReadOnlyList<string>? PartitionBy = null,
+    IReadOnlyList<ManifestEmbedding>? Embeddings = null);
+
+/// <summary>An embedding column: its width and the blocks laid end to end in it, each L2-normalised on its own.</summary>
+/// <param name="Column">The column.</param>
+/// <param name="Dimension">Total width.</param>
+/// <param name="Blocks">Blocks in order.</param>
+public sealed record ManifestEmbedding(string Column, int Dimension, IReadOnlyList<ManifestEmbeddingBlock> Blocks);
+
+/// <summary>One block of an embedding column.</summary>
+/// <param name="Name">Block name (text, visual, audio...).</param>
+/// <param name="Offset">First dimension of the block.</param>
+/// <param name="Dimension">Block width.</param>
+/// <param name="Source">What it encodes: text, latent or property.</param>
+/// <param name="Of">The attributes it was built from.</param>
+public sealed record ManifestEmbeddingBlock(string Name, int Offset, int Dimension, string Source, IReadOnlyList<string> Of);
 
 /// <summary>A column of one table that holds the key of another (a foreign key).</summary>
 /// <param name="Column">The referencing column.</param>
