@@ -19,6 +19,7 @@ public static class RecForgeCommandLine
         root.Subcommands.Add(SearchCommand.Create(stdout, stderr));
         root.Subcommands.Add(ExportCommand.Create(stdout, stderr));
         root.Subcommands.Add(ClusterCommand.Create(stdout, stderr));
+        root.Subcommands.Add(ValidateCommand.Create(stdout, stderr));
         ParseResult parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {

@@ -35,6 +35,9 @@ public sealed class ParquetDatasetTable
 
     private bool[] IsHalf { get; }
 
+    /// <summary>The file <see cref="Read"/> is in (for error messages), or null before the first.</summary>
+    public string? CurrentFile { get; private set; }
+
     /// <summary>Opens <paramref name="table"/> of the dataset in <paramref name="directory"/>.</summary>
     /// <exception cref="InvalidDataException">A file is missing or the files disagree on their columns.</exception>
     public static ParquetDatasetTable Open(string directory, ManifestTable table)
@@ -107,6 +110,7 @@ public sealed class ParquetDatasetTable
         var halves = new byte[batchRows][];
         for (int f = 0; f < _files.Length; f++)
         {
+            CurrentFile = _files[f];
             using var reader = new ParquetFileReader(_files[f]);
             int[] indices = FileIndices(reader);
             for (int g = 0; g < reader.FileMetaData.NumRowGroups; g++)

@@ -7,20 +7,25 @@ internal static class CsvRecords
 {
     public static List<string[]> Read(string path)
     {
-        string text = File.ReadAllText(path);
-        var rows = new List<string[]>();
+        using StreamReader reader = File.OpenText(path);
+        return [.. Stream(reader)];
+    }
+
+    /// <summary>Records one at a time, so a large file is never held in memory.</summary>
+    public static IEnumerable<string[]> Stream(TextReader reader)
+    {
         var fields = new List<string>();
         var field = new StringBuilder();
         bool quoted = false;
-        for (int i = 0; i < text.Length; i++)
+        int c;
+        while ((c = reader.Read()) >= 0)
         {
-            char c = text[i];
             if (quoted)
             {
-                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"')
+                if (c == '"' && reader.Peek() == '"')
                 {
                     field.Append('"');
-                    i++;
+                    reader.Read();
                 }
                 else if (c == '"')
                 {
@@ -28,7 +33,7 @@ internal static class CsvRecords
                 }
                 else
                 {
-                    field.Append(c);
+                    field.Append((char)c);
                 }
             }
             else if (c == '"')
@@ -42,28 +47,26 @@ internal static class CsvRecords
             }
             else if (c is '\n' or '\r')
             {
-                if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
+                if (c == '\r' && reader.Peek() == '\n')
                 {
-                    i++;
+                    reader.Read();
                 }
 
                 fields.Add(field.ToString());
                 field.Clear();
-                rows.Add([.. fields]);
+                yield return [.. fields];
                 fields.Clear();
             }
             else
             {
-                field.Append(c);
+                field.Append((char)c);
             }
         }
 
         if (field.Length > 0 || fields.Count > 0)
         {
             fields.Add(field.ToString());
-            rows.Add([.. fields]);
+            yield return [.. fields];
         }
-
-        return rows;
     }
 }

@@ -9,6 +9,7 @@ namespace RecForge.Scenarios;
 /// <param name="Users">The user entity.</param>
 /// <param name="Events">The interaction process.</param>
 /// <param name="Output">File format and layout.</param>
+/// <param name="Quality">Targets for <c>recforge validate</c>.</param>
 public sealed record ScenarioDefinition(
     string Name,
     string Source,
@@ -17,4 +18,5 @@ public sealed record ScenarioDefinition(
     EntityDefinition Items,
     EntityDefinition Users,
     EventDefinition Events,
-    OutputDefinition Output);
+    OutputDefinition Output,
+    QualityDefinition Quality);

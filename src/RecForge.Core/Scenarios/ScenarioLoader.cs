@@ -68,10 +68,54 @@ public static class ScenarioLoader
         WorldDefinition world = WorldReader.Read(worldReader, items);
         EventDefinition events = EventReader.Read(r.RequireMapping("events"), users);
         OutputDefinition output = ReadOutput(r.Mapping("output"));
+        QualityDefinition quality = ReadQuality(r.Mapping("quality"));
         r.Finish();
 
         string canonical = overrideList.Count == 0 ? text : string.Concat(text, "\n# overrides\n", string.Join('\n', overrideList));
-        return new ScenarioDefinition(name, canonical, seed, world, items, users, events, output);
+        return new ScenarioDefinition(name, canonical, seed, world, items, users, events, output, quality);
+    }
+
+    private static QualityDefinition ReadQuality(MappingReader? r)
+    {
+        if (r is null)
+        {
+            return QualityDefinition.Default;
+        }
+
+        var entropy = new List<(string, double)>();
+        if (r.Mapping("entropy") is { } e)
+        {
+            foreach (var (key, _) in e.Entries())
+            {
+                entropy.Add((key, e.RequireNumber(key, 0)));
+            }
+
+            e.Finish();
+        }
+
+        var quality = new QualityDefinition(ReadShare(r.Mapping("top_users")), ReadShare(r.Mapping("top_items")), entropy,
+            r.Number("largest_component", QualityDefinition.Default.LargestComponent, 0, 1),
+            r.Number("share_tolerance", QualityDefinition.Default.ShareTolerance, 0, 1, exclusiveMin: true));
+        r.Finish();
+        return quality;
+    }
+
+    private static ShareTarget? ReadShare(MappingReader? r)
+    {
+        if (r is null)
+        {
+            return null;
+        }
+
+        double fraction = r.RequireNumber("fraction", 0, 1, exclusiveMin: true);
+        double min = r.RequireNumber("min", 0, 1), max = r.RequireNumber("max", 0, 1);
+        if (max < min)
+        {
+            throw r.Error("max", $"must be >= min ({min.ToString(CultureInfo.InvariantCulture)}), got {max.ToString(CultureInfo.InvariantCulture)}");
+        }
+
+        r.Finish();
+        return new ShareTarget(fraction, min, max);
     }
 
     private static EntityDefinition ReadEntity(MappingReader r, string role, SourceMap source, MappingReader? vocabulary, EntityDefinition? items)

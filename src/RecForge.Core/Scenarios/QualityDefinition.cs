@@ -1,0 +1,24 @@
+namespace RecForge.Scenarios;
+
+/// <summary>
+/// Targets that <c>recforge validate</c> checks beyond what the scenario's own parameters imply (category weights,
+/// popularity exponent, time profile and watch-time range are read from their sections).
+/// </summary>
+/// <param name="TopUsers">Share of events made by the most active <c>Fraction</c> of users, as a [min, max] range.</param>
+/// <param name="TopItems">Share of events on the most popular <c>Fraction</c> of items, as a [min, max] range.</param>
+/// <param name="Entropy">Minimum Shannon entropy (nats) of item attributes; JSON keys as <c>column.key</c>.</param>
+/// <param name="LargestComponent">Minimum share of users and items in the largest connected component of the user–item graph.</param>
+/// <param name="ShareTolerance">Largest total-variation distance between measured and configured category shares.</param>
+public sealed record QualityDefinition(
+    ShareTarget? TopUsers,
+    ShareTarget? TopItems,
+    IReadOnlyList<(string Path, double Min)> Entropy,
+    double LargestComponent,
+    double ShareTolerance)
+{
+    /// <summary>Targets when a scenario has no <c>quality</c> section.</summary>
+    public static QualityDefinition Default { get; } = new(null, null, [], 0.9, 0.03);
+}
+
+/// <summary>The share of events held by the top <paramref name="Fraction"/> of users or items must lie in [Min, Max].</summary>
+public sealed record ShareTarget(double Fraction, double Min, double Max);
