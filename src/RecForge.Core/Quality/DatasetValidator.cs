@@ -15,9 +15,6 @@ public static class DatasetValidator
     private const string Structure = "structure";
     private const string Statistics = "statistics";
 
-    // Rows per batch read: memory is bounded by one batch of events plus per-user and per-item counters.
-    private const int BatchRows = 65_536;
-
     /// <summary>Runs every check that the view and scenario allow; <paramref name="prior"/> (e.g. manifest checks) come first.</summary>
     public static ValidationReport Validate(string dataset, DatasetView view, ScenarioDefinition? scenario, IReadOnlyList<QualityCheck>? prior = null)
     {
