@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-
 namespace RecForge.Output;
 
 /// <summary>
@@ -35,7 +33,7 @@ public sealed class AtomicFile : IDisposable
         using (FileStream stream = File.OpenRead(TemporaryPath))
         {
             bytes = stream.Length;
-            sha = Convert.ToHexStringLower(SHA256.HashData(stream));
+            sha = FileChecksum.Sha256(stream);
         }
 
         File.Move(TemporaryPath, FinalPath, overwrite: true);

@@ -16,6 +16,13 @@ internal sealed class ColumnFaults
         First ??= where;
     }
 
+    /// <summary>Adds another tally's count, keeping the first fault seen.</summary>
+    public void Merge(ColumnFaults other)
+    {
+        Count += other.Count;
+        First ??= other.First;
+    }
+
     /// <summary>Scans every float and double column of a batch (vectors included) for NaN and infinities.</summary>
     public static void ScanNonFinite(ColumnBatch batch, string table, long firstRow, ColumnFaults faults)
     {

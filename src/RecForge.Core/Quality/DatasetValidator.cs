@@ -61,10 +61,7 @@ public static class DatasetValidator
         var nonFinite = new ColumnFaults();
         foreach (ColumnFaults f in new[] { items?.NonFinite, users?.NonFinite, events.NonFinite }.OfType<ColumnFaults>())
         {
-            for (long i = 0; i < f.Count; i++)
-            {
-                nonFinite.Add(f.First!);
-            }
+            nonFinite.Merge(f);
         }
 
         checks.Add(Faults("finite", nonFinite, $"{nonFinite.Count:N0} NaN or infinite values", "none (embeddings included)"));
@@ -205,7 +202,7 @@ public static class DatasetValidator
                 string path = Path.Combine(directory, file.Path);
                 string? problem = !File.Exists(path) ? "missing"
                     : new FileInfo(path).Length != file.Bytes ? $"{new FileInfo(path).Length:N0} bytes, manifest says {file.Bytes:N0}"
-                    : Sha256(path) != file.Sha256 ? "SHA-256 differs from the manifest" : null;
+                    : FileChecksum.Sha256(path) != file.Sha256 ? "SHA-256 differs from the manifest" : null;
                 if (problem is not null)
                 {
                     bad++;
@@ -229,7 +226,7 @@ public static class DatasetValidator
             {
                 problems.Add($"missing {c.Name}");
             }
-            else if (kind != Kind(c.Kind) && !(c.Kind == ColumnKind.Int64 && kind == nameof(ColumnKind.String)))
+            else if (kind != Kind(c.Kind))
             {
                 problems.Add($"{c.Name} is {kind}, expected {Kind(c.Kind)}");
             }
@@ -409,12 +406,6 @@ public static class DatasetValidator
         float[][] unit = [.. vectors.Select(v => { var u = (float[])v.Clone(); World.VectorMath.Normalize(u); return u; })];
         int[] clusters = KMeans.Fit(unit, k, 42).Assignments;
         return [.. xy.Select((p, i) => new ProjectedItem(p.X, p.Y, names[i], clusters[i]))];
-    }
-
-    private static string Sha256(string path)
-    {
-        using FileStream stream = File.OpenRead(path);
-        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(stream));
     }
 
     private static string F(double value, int digits) => value.ToString("F" + digits.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
