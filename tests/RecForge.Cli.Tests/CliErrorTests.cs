@@ -49,7 +49,7 @@ public sealed class CliErrorTests : IDisposable
 
     [Fact]
     public void An_unknown_built_in_scenario_lists_the_known_ones()
-        => Assert.Contains("unknown scenario 'films' (built-in: media", Fails("generate", "films", "--out", _root).Error, StringComparison.Ordinal);
+        => Assert.Contains("unknown scenario 'films' (built-in: ecommerce, media", Fails("generate", "films", "--out", _root).Error, StringComparison.Ordinal);
 
     [Fact]
     public void An_output_path_that_is_a_file_is_refused()

@@ -115,6 +115,25 @@ public sealed class KafkaStreamTests(MockKafkaCluster kafka, ITestOutputHelper o
     }
 
     [Fact]
+    public void Ecommerce_ratings_arrive_as_user_item_rating_timestamp_messages()
+    {
+        // DESIGN.md: Kafka messages {user_id, item_id, rating, timestamp}.
+        var (code, stdout, error) = Cli.Run("stream", "kafka", "ecommerce", "--bootstrap", kafka.Bootstrap, "--topic", "ratings",
+            "--set", "users.count=100", "--set", "events.count=3000");
+        Assert.True(code == 0, error);
+        Assert.Contains("sent 3,000, delivered 3,000, failed 0", stdout, StringComparison.Ordinal);
+        var messages = kafka.ReadAll("ratings", 3000);
+        Assert.Equal(3000, messages.Count);
+        Assert.All(messages, m =>
+        {
+            JsonElement json = JsonDocument.Parse(m.Message.Value).RootElement;
+            Assert.Equal(["user_id", "item_id", "rating", "timestamp"], json.EnumerateObject().Select(p => p.Name));
+            Assert.InRange(json.GetProperty("rating").GetDouble(), 1.0, 5.0);
+            Assert.StartsWith("item_", json.GetProperty("item_id").GetString(), StringComparison.Ordinal);
+        });
+    }
+
+    [Fact]
     public void Pacing_by_rate_takes_the_expected_time()
     {
         string dir = KafkaTestData.Dataset(_root);

@@ -1,9 +1,11 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using RecForge.Cli.Validation;
 using RecForge.Generation;
 using RecForge.Output;
 using RecForge.Output.Parquet;
+using RecForge.Quality;
 using RecForge.Scenarios;
 
 namespace RecForge.Cli.Commands;
@@ -11,7 +13,10 @@ namespace RecForge.Cli.Commands;
 /// <summary><c>recforge generate &lt;scenario&gt; --out DIR</c>: runs a scenario into files.</summary>
 internal static class GenerateCommand
 {
-    private static readonly ITableFormat[] Formats = [new ParquetTableFormat(), new CsvTableFormat(), new JsonLinesTableFormat()];
+    // Reading back 50M rows takes about half a minute; beyond that the block is left to `validate`.
+    private const long StatisticsRowLimit = 50_000_000;
+
+    private static readonly ITableFormat[] Formats = [new ParquetTableFormat(), new CsvTableFormat(), new JsonLinesTableFormat(), new JsonDocumentTableFormat()];
 
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
@@ -22,12 +27,13 @@ internal static class GenerateCommand
         var items = new Option<long?>("--items") { Description = "Number of items." };
         var interactions = new Option<long?>("--interactions") { Description = "Number of interaction rows." };
         var set = new Option<string[]>("--set") { Description = "Override any scenario value: --set world.popularity.exponent=1.2 (repeatable)." };
-        var format = new Option<string?>("--format") { Description = "parquet, csv or jsonl (default: the scenario's, else parquet)." };
-        format.AcceptOnlyFromAmong("parquet", "csv", "jsonl");
+        var format = new Option<string?>("--format") { Description = "parquet, csv, jsonl or json (one document per file: metadata, rows, statistics); default: the scenario's, else parquet." };
+        format.AcceptOnlyFromAmong("parquet", "csv", "jsonl", "json");
         var tables = new Option<string[]>("--tables") { Description = "Generate only these tables (e.g. --tables interactions); default all.", AllowMultipleArgumentsPerToken = true };
         var shard = new Option<string?>("--shard") { Description = "Generate only shard i of n (i/n, e.g. 0/4); then `recforge manifest merge DIR`." };
         var embeddingType = new Option<string>("--embedding-type") { Description = "float32, float16 (2 bytes a value, packed) or none.", DefaultValueFactory = _ => "float32" };
         embeddingType.AcceptOnlyFromAmong("float32", "float16", "none");
+        var generatedAt = new Option<DateTime?>("--generated-at") { Description = "generated_at of JSON documents (ISO-8601; default: the end of the event period, so reruns are byte-identical)." };
         var dryRun = new Option<bool>("--dry-run") { Description = "Print the planned rows, partitions, bytes and time; write nothing." };
         var threads = new Option<int>("--threads") { Description = "Worker threads (output is identical for any value).", DefaultValueFactory = _ => Environment.ProcessorCount };
         threads.Validators.Add(r =>
@@ -40,7 +46,7 @@ internal static class GenerateCommand
 
         var command = new Command("generate", "Generate a dataset from a scenario.")
         {
-            scenario, output, seed, users, items, interactions, set, format, tables, shard, embeddingType, dryRun, threads,
+            scenario, output, seed, users, items, interactions, set, format, tables, shard, embeddingType, generatedAt, dryRun, threads,
         };
         command.SetAction((parse, cancellation) =>
         {
@@ -67,13 +73,13 @@ internal static class GenerateCommand
 
             string[]? only = parse.GetValue(tables) is { Length: > 0 } t ? [.. t.SelectMany(x => x.Split(',', StringSplitOptions.RemoveEmptyEntries))] : null;
             var request = new Request(parse.GetValue(scenario)!, parse.GetValue(output)!, overrides, parse.GetValue(format), only,
-                parse.GetValue(shard), parse.GetValue(embeddingType)!, parse.GetValue(dryRun), parse.GetValue(threads));
+                parse.GetValue(shard), parse.GetValue(embeddingType)!, parse.GetValue(generatedAt)?.ToUniversalTime(), parse.GetValue(dryRun), parse.GetValue(threads));
             return Task.FromResult(Run(request, stdout, stderr, cancellation));
         });
         return command;
     }
 
-    private sealed record Request(string Scenario, string Output, List<string> Overrides, string? Format, string[]? Tables, string? Shard, string EmbeddingType, bool DryRun, int Threads);
+    private sealed record Request(string Scenario, string Output, List<string> Overrides, string? Format, string[]? Tables, string? Shard, string EmbeddingType, DateTime? GeneratedAt, bool DryRun, int Threads);
 
     private static int Run(Request request, TextWriter stdout, TextWriter stderr, CancellationToken cancellation)
     {
@@ -100,6 +106,7 @@ internal static class GenerateCommand
                 Tables = request.Tables?.ToHashSet(StringComparer.Ordinal),
                 Shard = shard,
                 EmbeddingStorage = Enum.Parse<EmbeddingStorage>(request.EmbeddingType, ignoreCase: true),
+                GeneratedAt = request.GeneratedAt,
             };
             if (request.DryRun)
             {
@@ -111,6 +118,11 @@ internal static class GenerateCommand
             Manifest manifest = progress.Run(scenario.Name, () => DatasetGenerator.Run(scenario, options));
             clock.Stop();
             PrintSummary(manifest, request.Output, clock.Elapsed, stdout);
+            if (!shard.IsPartial)
+            {
+                PrintStatistics(scenario, manifest, request.Output, stdout);
+            }
+
             return ExitCodes.Ok;
         }
         catch (ScenarioException e)
@@ -144,5 +156,35 @@ internal static class GenerateCommand
 
         double seconds = Math.Max(elapsed.TotalSeconds, 1e-6);
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {rows:N0} rows, {bytes / 1048576.0:N1} MB in {seconds:N1} s ({rows / seconds:N0} rows/s), peak memory {PeakMemory.Bytes() / 1048576.0:N0} MB"));
+    }
+
+    // Read back from the files just written (not taken from the configuration), so the block describes the data.
+    private static void PrintStatistics(ScenarioDefinition scenario, Manifest manifest, string directory, TextWriter stdout)
+    {
+        if (manifest.Tables.FirstOrDefault(t => t.Name == scenario.Events.Table) is not { } events)
+        {
+            return;
+        }
+
+        if (events.Rows > StatisticsRowLimit || manifest.Format is not ("parquet" or "csv"))
+        {
+            stdout.WriteLine(events.Rows > StatisticsRowLimit
+                ? string.Create(CultureInfo.InvariantCulture, $"  statistics: skipped above {StatisticsRowLimit:N0} interactions; `recforge validate {directory}` computes them")
+                : $"  statistics: {(manifest.Format == "json" ? "in each document's \"statistics\" block" : "read back from parquet or csv output only")}");
+            return;
+        }
+
+        TableView view = RecForgeDataset.OpenTable(directory, manifest.Format, events, DatasetValidator.ScenarioSchemas(scenario)[events.Name]);
+        var statistics = new InteractionStatistics(ScenarioColumns.For(scenario))
+        {
+            TotalUsers = manifest.Tables.FirstOrDefault(t => t.Name == scenario.Users.Table)?.Rows,
+            TotalItems = manifest.Tables.FirstOrDefault(t => t.Name == scenario.Items.Table)?.Rows,
+        };
+        foreach (ColumnBatch batch in view.Read())
+        {
+            statistics.Add(batch);
+        }
+
+        statistics.Print(stdout);
     }
 }

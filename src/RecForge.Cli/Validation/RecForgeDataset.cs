@@ -37,12 +37,12 @@ internal static class RecForgeDataset
 
         ManifestTable Table(string name) => manifest.Tables.FirstOrDefault(t => t.Name == name)
             ?? throw new InvalidDataException($"{directory}: the manifest has no table '{name}' of scenario {scenario.Name}");
-        TableView items = ParquetTableView.Open(directory, Table(scenario.Items.Table));
-        TableView users = ParquetTableView.Open(directory, Table(scenario.Users.Table));
-        TableView events = ParquetTableView.Open(directory, Table(scenario.Events.Table));
+        IReadOnlyDictionary<string, TableSchema> schemas = DatasetValidator.ScenarioSchemas(scenario);
+        TableView items = OpenTable(directory, manifest.Format, Table(scenario.Items.Table), schemas[scenario.Items.Table]);
+        TableView users = OpenTable(directory, manifest.Format, Table(scenario.Users.Table), schemas[scenario.Users.Table]);
+        TableView events = OpenTable(directory, manifest.Format, Table(scenario.Events.Table), schemas[scenario.Events.Table]);
 
         var prior = new List<QualityCheck>(DatasetValidator.ManifestChecks(directory, manifest));
-        IReadOnlyDictionary<string, TableSchema> schemas = DatasetValidator.ScenarioSchemas(scenario);
         foreach (TableView table in new[] { items, users, events })
         {
             if (table.Schema.Columns.Count > 0)
@@ -51,11 +51,15 @@ internal static class RecForgeDataset
             }
         }
 
-        EventColumns c = scenario.Events.Columns;
-        CategoryAttribute? category = scenario.Items.Attributes.OfType<CategoryAttribute>().Where(a => a.Output).OrderByDescending(a => a.IsTaxonomy).FirstOrDefault();
-        string? embedding = scenario.Items.Attributes.OfType<WorldAttribute>().FirstOrDefault(w => w.Output && w.Kind == WorldValueKind.Embedding)?.Name;
-        var columns = new DatasetColumns(c.User, c.Item, c.Timestamp, null, scenario.Events.WatchTime is null ? null : c.WatchTime, c.Type,
-            scenario.Items.IdColumn, scenario.Users.IdColumn, category?.Name, scenario.Events.UtcOffsetMinutes is { Output: true } o ? o.Name : null, embedding);
+        DatasetColumns columns = ScenarioColumns.For(scenario);
         return (new DatasetView(events, columns, items, users), scenario, prior);
     }
+
+    /// <summary>A table of a dataset in <paramref name="format"/>, read back with <paramref name="schema"/> (CSV is untyped text).</summary>
+    public static TableView OpenTable(string directory, string format, ManifestTable table, TableSchema schema) => format switch
+    {
+        "parquet" => ParquetTableView.Open(directory, table),
+        "csv" => CsvTableView.Open(directory, table, schema),
+        _ => throw new InvalidDataException($"{directory}: {format} output cannot be read back; validate reads parquet and csv datasets"),
+    };
 }

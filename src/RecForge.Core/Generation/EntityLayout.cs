@@ -46,6 +46,7 @@ public static class EntityLayout
         VectorAttribute v => new(a.Name, ColumnKind.FloatVector, v.Dimension),
         WorldAttribute { Kind: WorldValueKind.Popularity } => new(a.Name, ColumnKind.Double),
         WorldAttribute { Kind: WorldValueKind.TasteClusters } => new(a.Name, ColumnKind.StringList),
+        WorldAttribute { Kind: WorldValueKind.TasteCluster } => new(a.Name, ColumnKind.String),
         WorldAttribute { Kind: WorldValueKind.PreferenceProfile } w => new(a.Name, ColumnKind.FloatVector, w.Profile!.Dimension),
         WorldAttribute { Kind: WorldValueKind.Embedding } w => new(a.Name, w.Embedding!.Storage == EmbeddingStorage.Float16 ? ColumnKind.HalfVector : ColumnKind.FloatVector, w.Embedding.Dimension),
         _ => throw new NotSupportedException(a.GetType().Name),

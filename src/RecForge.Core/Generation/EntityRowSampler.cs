@@ -7,6 +7,7 @@ using RecForge.Expressions;
 using RecForge.Ids;
 using RecForge.Output;
 using RecForge.Randomness;
+using RecForge.Sampling;
 using RecForge.Scenarios;
 using RecForge.Text;
 using RecForge.World;
@@ -33,6 +34,7 @@ internal sealed class EntityRowSampler : IExpressionScope, IRowValues
     private readonly float[] _itemPosition;
     private readonly int[] _clusters;
     private readonly bool[] _needed;
+    private readonly StratifiedDraw?[] _stratified;
     private bool[] _neededForTarget = [];
     private int _target = -1;
     private long _tasteOf = -1;
@@ -49,12 +51,14 @@ internal sealed class EntityRowSampler : IExpressionScope, IRowValues
         _keys = new ulong[n];
         _cells = new Cell[n];
         _embeddings = new EmbeddingBuilder?[n];
+        _stratified = new StratifiedDraw?[n];
         _position = new float[world.Dimensions];
         _itemPosition = new float[world.Dimensions];
         _clusters = new int[world.Scenario.World.Clusters.Count];
         foreach (AttributeDefinition a in entity.Attributes)
         {
             _keys[a.Slot] = WorldModel.AttributeKey(a);
+            _stratified[a.Slot] = (a as CategoryAttribute)?.Stratify(entity.Count, world.Seed);
             if (a is WorldAttribute { Embedding: { } e })
             {
                 _embeddings[a.Slot] = new EmbeddingBuilder(e, world);
@@ -160,7 +164,7 @@ internal sealed class EntityRowSampler : IExpressionScope, IRowValues
                 cell.Number = n.Sampler.Sample(ref rng);
                 break;
             case CategoryAttribute c:
-                cell.Category = c.Table.Sample(ref rng);
+                cell.Category = _stratified[c.Slot] is { } stratified ? stratified.Category(index) : c.Table.Sample(ref rng);
                 cell.Text = c.Categories[cell.Category].Value;
                 break;
             case SetAttribute s:
@@ -209,6 +213,10 @@ internal sealed class EntityRowSampler : IExpressionScope, IRowValues
                 }
 
                 cell.List = names;
+                break;
+            case WorldValueKind.TasteCluster:
+                EnsureTaste(index);
+                cell.Text = _world.Scenario.World.Clusters[_clusters[0]].Name;
                 break;
             case WorldValueKind.PreferenceProfile:
                 EnsureTaste(index);

@@ -21,6 +21,9 @@ public sealed record GenerateOptions(string OutputDirectory, ITableFormat Format
     /// <summary>Only these tables (by name), or all tables when null.</summary>
     public IReadOnlySet<string>? Tables { get; init; }
 
+    /// <summary>The <c>generated_at</c> of JSON documents; null: the end of the event period, so reruns are byte-identical.</summary>
+    public DateTime? GeneratedAt { get; init; }
+
     /// <summary>Stops the run between batches.</summary>
     public CancellationToken Cancellation { get; init; }
 }

@@ -20,6 +20,7 @@ namespace RecForge.Generation;
 internal sealed class InteractionSampler
 {
     private static readonly ulong SessionStream = StreamKey.Of("sessions");
+    private static readonly string[] SourceNames = ["preference", "popularity", "exploration"];
 
     private readonly WorldModel _world;
     private readonly ItemCatalog _catalog;
@@ -30,7 +31,8 @@ internal sealed class InteractionSampler
     private readonly int[] _clusters;
     private readonly double _rowsPerSession;
     private readonly string[] _typeNames;
-    private readonly int _userColumn, _itemColumn, _typeColumn, _watchColumn, _timeColumn;
+    private readonly AliasTable[]? _ratings;
+    private readonly int _userColumn, _itemColumn, _typeColumn, _ratingColumn, _watchColumn, _sourceColumn, _timeColumn;
     private DateTime[] _starts = new DateTime[16];
     private long _idOfUser = -1;
     private IdValue _userId;
@@ -52,17 +54,21 @@ internal sealed class InteractionSampler
         }
 
         _rowsPerSession = _events.MeanSessionEvents * (1 + followUps);
+        _ratings = _events.Rating is { } rating ? [.. rating.BySource.Select(p => new AliasTable(p))] : null;
         Schema = BuildSchema(world.Scenario);
+        EventColumns c = _events.Columns;
         _userColumn = 0;
         _itemColumn = 1;
-        _typeColumn = 2;
-        _watchColumn = _events.WatchTime is null ? -1 : 3;
+        _typeColumn = c.Type is null ? -1 : Schema.IndexOf(c.Type);
+        _ratingColumn = c.Rating is null ? -1 : Schema.IndexOf(c.Rating);
+        _watchColumn = _events.WatchTime is null ? -1 : Schema.IndexOf(c.WatchTime);
+        _sourceColumn = c.Source is null ? -1 : Schema.IndexOf(c.Source);
         _timeColumn = Schema.Columns.Count - 1;
     }
 
     public TableSchema Schema { get; }
 
-    /// <summary>The interactions table's columns: user, item, type, watch time (if any), timestamp.</summary>
+    /// <summary>The interactions table's columns: user, item, then type, rating, watch time and source where the scenario has them, then timestamp.</summary>
     public static TableSchema BuildSchema(ScenarioDefinition scenario)
     {
         EventColumns c = scenario.Events.Columns;
@@ -70,11 +76,25 @@ internal sealed class InteractionSampler
         {
             new(c.User, EntityLayout.IdKind(scenario.Users.IdFormat)),
             new(c.Item, EntityLayout.IdKind(scenario.Items.IdFormat)),
-            new(c.Type, ColumnKind.String),
         };
+        if (c.Type is not null)
+        {
+            columns.Add(new(c.Type, ColumnKind.String));
+        }
+
+        if (c.Rating is not null)
+        {
+            columns.Add(new(c.Rating, ColumnKind.Double));
+        }
+
         if (scenario.Events.WatchTime is not null)
         {
             columns.Add(new(c.WatchTime, ColumnKind.Double));
+        }
+
+        if (c.Source is not null)
+        {
+            columns.Add(new(c.Source, ColumnKind.String));
         }
 
         columns.Add(new(c.Timestamp, ColumnKind.Timestamp));
@@ -138,7 +158,7 @@ internal sealed class InteractionSampler
         long previous = -1;
         while (size > 0)
         {
-            long item = Choose(previous, ref rng);
+            long item = Choose(previous, ref rng, out ChoiceSource source);
             double affinity = _world.Affinity(_user, _catalog.Position(item));
             double watch = 0;
             if (_events.WatchTime is { } w)
@@ -147,7 +167,10 @@ internal sealed class InteractionSampler
                     (1 - (w.MeanLow + (w.MeanHigh - w.MeanLow) * affinity)) * w.Concentration);
             }
 
-            Emit(user, item, 0, watch, t.AddTicks(-offsetTicks), batch, writer);
+            // The rating draw comes after watch time, so scenarios without ratings keep their exact random sequence.
+            double rating = _ratings is null ? 0 : _events.Rating!.Values[_ratings[(int)source].Sample(ref rng)];
+            var exposure = new Outcome(source, watch, rating);
+            Emit(user, item, 0, exposure, t.AddTicks(-offsetTicks), batch, writer);
             size--;
             for (int step = 1; step < _events.Funnel.Count && size > 0; step++)
             {
@@ -155,7 +178,7 @@ internal sealed class InteractionSampler
                 if (rng.NextDouble() < f.Min + (f.Max - f.Min) * affinity)
                 {
                     // Reactions follow the exposure within seconds, keeping each user's rows in time order.
-                    Emit(user, item, step, watch, t.AddSeconds(step).AddTicks(-offsetTicks), batch, writer);
+                    Emit(user, item, step, exposure, t.AddSeconds(step).AddTicks(-offsetTicks), batch, writer);
                     size--;
                 }
             }
@@ -168,13 +191,14 @@ internal sealed class InteractionSampler
         return t;
     }
 
-    private long Choose(long previous, ref Rng rng)
+    private long Choose(long previous, ref Rng rng, out ChoiceSource source)
     {
         ChoiceDefinition c = _events.Choice;
         long items = _catalog.Count;
         double u = rng.NextDouble();
         if (u < c.Preference)
         {
+            source = ChoiceSource.Preference;
             ReadOnlySpan<float> target = _user;
             if (previous >= 0 && rng.NextDouble() < c.Coherence)
             {
@@ -200,12 +224,17 @@ internal sealed class InteractionSampler
             return candidate;
         }
 
-        return u < c.Preference + c.Popularity
-            ? _world.ItemOfRank(_world.PopularitySampler.SampleRank(ref rng))
-            : rng.NextInt64(items);
+        if (u < c.Preference + c.Popularity)
+        {
+            source = ChoiceSource.Popularity;
+            return _world.ItemOfRank(_world.PopularitySampler.SampleRank(ref rng));
+        }
+
+        source = ChoiceSource.Exploration;
+        return rng.NextInt64(items);
     }
 
-    private void Emit(long user, long item, int type, double watch, DateTime utc, ColumnBatch batch, ITableWriter writer)
+    private void Emit(long user, long item, int type, in Outcome outcome, DateTime utc, ColumnBatch batch, ITableWriter writer)
     {
         int row = batch.Count;
         if (user != _idOfUser)
@@ -217,10 +246,24 @@ internal sealed class InteractionSampler
 
         _userId.WriteTo(batch.Columns[_userColumn], row);
         IdValue.Of(_world.Scenario.Items.IdFormat, _world.Seed, WorldModel.ItemsKind, item).WriteTo(batch.Columns[_itemColumn], row);
-        ((string[])batch.Columns[_typeColumn])[row] = _typeNames[type];
+        if (_typeColumn >= 0)
+        {
+            ((string[])batch.Columns[_typeColumn])[row] = _typeNames[type];
+        }
+
+        if (_ratingColumn >= 0)
+        {
+            ((double[])batch.Columns[_ratingColumn])[row] = outcome.Rating;
+        }
+
         if (_watchColumn >= 0)
         {
-            ((double[])batch.Columns[_watchColumn])[row] = watch;
+            ((double[])batch.Columns[_watchColumn])[row] = outcome.Watch;
+        }
+
+        if (_sourceColumn >= 0)
+        {
+            ((string[])batch.Columns[_sourceColumn])[row] = SourceNames[(int)outcome.Source];
         }
 
         ((DateTime[])batch.Columns[_timeColumn])[row] = utc;
@@ -232,3 +275,6 @@ internal sealed class InteractionSampler
         }
     }
 }
+
+/// <summary>What one exposure produced, shared by its funnel follow-ups.</summary>
+internal readonly record struct Outcome(ChoiceSource Source, double Watch, double Rating);

@@ -21,7 +21,8 @@ internal static class PartitionWriter
         EntityDefinition entity = task.Table == world.Scenario.Items.Table ? world.Scenario.Items : world.Scenario.Users;
         var sampler = new EntityRowSampler(entity, world);
         var batch = new ColumnBatch(sampler.Schema, BatchSize(sampler.Schema));
-        using ITableWriter writer = Open(sampler.Schema, entity.PartitionBy, task, root, options, world.Scenario.Output);
+        var document = new DocumentInfo(GeneratedAt(world.Scenario, options), [("num_" + entity.Table, task.End - task.Start)], null);
+        using ITableWriter writer = Open(sampler.Schema, entity.PartitionBy, task, root, options, world.Scenario.Output, document);
         for (long i = task.Start; i < task.End; i++)
         {
             sampler.Write(i, batch, batch.Count++);
@@ -39,7 +40,11 @@ internal static class PartitionWriter
     {
         var sampler = new InteractionSampler(world, catalog);
         var batch = new ColumnBatch(sampler.Schema, BatchSize(sampler.Schema));
-        using ITableWriter writer = Open(sampler.Schema, [], task, root, options, world.Scenario.Output);
+        ScenarioDefinition scenario = world.Scenario;
+        var document = new DocumentInfo(GeneratedAt(scenario, options),
+            [("num_users", scenario.Users.Count), ("num_items", scenario.Items.Count), ("num_interactions", activity.RowsBefore(task.End) - activity.RowsBefore(task.Start))],
+            () => new Quality.InteractionStatistics(Quality.ScenarioColumns.For(scenario)) { TotalUsers = scenario.Users.Count, TotalItems = scenario.Items.Count });
+        using ITableWriter writer = Open(sampler.Schema, [], task, root, options, scenario.Output, document);
         var counting = new CountingWriter(writer, progress, options.Cancellation);
         for (long u = task.Start; u < task.End; u++)
         {
@@ -61,11 +66,16 @@ internal static class PartitionWriter
         }
     }
 
-    private static ITableWriter Open(TableSchema schema, IReadOnlyList<string> partitionBy, PartitionTask task, string root, GenerateOptions options, OutputDefinition output)
+    // A JSON document's generated_at is part of the file's bytes, so by default it is the end of the event period
+    // (the moment the synthetic log was "exported"), keeping reruns byte-identical; --generated-at sets a real time.
+    private static DateTime GeneratedAt(ScenarioDefinition scenario, GenerateOptions options)
+        => options.GeneratedAt ?? scenario.Events.StartDate.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).AddDays(scenario.Events.Days);
+
+    private static ITableWriter Open(TableSchema schema, IReadOnlyList<string> partitionBy, PartitionTask task, string root, GenerateOptions options, OutputDefinition output, DocumentInfo document)
     {
         // Row groups of ~1M rows for narrow tables; wide rows (embeddings) are capped near 64 MB per row group.
         int rowGroup = Math.Max(1024, Math.Min(output.RowGroupRows, (64 << 20) / Math.Max(1, schema.EstimatedRowBytes)));
-        var writerOptions = new TableWriterOptions(rowGroup);
+        var writerOptions = new TableWriterOptions(rowGroup, document);
         string name = FileName(task.Index);
         string directory = Path.Combine(root, task.Table);
         return partitionBy.Count > 0

@@ -9,8 +9,12 @@ public static class TextValues
     /// <summary>ISO-8601 UTC with second resolution, as written to text formats.</summary>
     public const string TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss'Z'";
 
-    /// <summary>A double in shortest round-trip form.</summary>
-    public static string Double(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+    /// <summary>A double in shortest round-trip form, with a decimal point when whole (<c>5.0</c>, not <c>5</c>), so text readers see a float.</summary>
+    public static string Double(double value)
+    {
+        string text = value.ToString("R", CultureInfo.InvariantCulture);
+        return double.IsFinite(value) && text.AsSpan().IndexOfAny('.', 'E') < 0 ? text + ".0" : text;
+    }
 
     /// <summary>A timestamp in <see cref="TimestampFormat"/>.</summary>
     public static string Timestamp(DateTime value) => value.ToString(TimestampFormat, CultureInfo.InvariantCulture);

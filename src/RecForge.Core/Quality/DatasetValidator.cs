@@ -174,12 +174,23 @@ public static class DatasetValidator
         {
             long total = events.Ratings.Values.Sum();
             double mean = events.Ratings.Sum(p => p.Key * p.Value) / total;
-            foreach (var (value, count) in events.Ratings)
+            RatingDefinition? configured = scenario?.Events.Rating;
+            double[]? mixture = configured?.Mixture(scenario!.Events.Choice);
+            double tv = 0;
+            foreach (double value in events.Ratings.Keys.Union(configured?.Values ?? []).Order())
             {
-                ratings.Add((F(value, 1), (double)count / total, null));
+                double measured = (double)events.Ratings.GetValueOrDefault(value) / total;
+                int at = configured is null ? -1 : Array.IndexOf(configured.Values, value);
+                double? target = configured is null ? null : at >= 0 ? mixture![at] : 0;
+                tv += Math.Abs(measured - (target ?? 0)) / 2;
+                ratings.Add((F(value, 1), measured, target));
             }
 
-            checks.Add(new QualityCheck($"ratings.{ev}.{columns.Rating}", Statistics, null, $"mean {F(mean, 3)}", null, string.Join(", ", ratings.Select(r => $"{r.Item1}: {Pct(r.Item2)}"))));
+            string detail = string.Join(", ", ratings.Select(r => r.Item3 is { } t ? $"{r.Item1}: {Pct(r.Item2)} (target {Pct(t)})" : $"{r.Item1}: {Pct(r.Item2)}"));
+            checks.Add(configured is null
+                ? new QualityCheck($"ratings.{ev}.{columns.Rating}", Statistics, null, $"mean {F(mean, 3)}", null, detail)
+                : new QualityCheck($"ratings.{ev}.{columns.Rating}", Statistics, tv <= quality.RatingTolerance, $"TVD {F(tv, 4)}, mean {F(mean, 3)}",
+                    $"<= {F(quality.RatingTolerance, 3)}", "histogram vs the mixture of the per-source rating distributions by the choice shares: " + detail));
         }
 
         var (lorenz, gini) = Concentration.Lorenz(userCounts);

@@ -17,10 +17,30 @@ public abstract record AttributeDefinition(string Name, bool Output, int Slot)
 public sealed record NumberAttribute(string Name, bool Output, int Slot, IScalarSampler Sampler, bool Integer)
     : AttributeDefinition(Name, Output, Slot);
 
-/// <summary>One category drawn by weight; <paramref name="LatentWeight"/> &gt; 0 pulls the entity's taste position toward the category's centroid.</summary>
-public sealed record CategoryAttribute(string Name, bool Output, int Slot, IReadOnlyList<Category> Categories, AliasTable Table, double LatentWeight, bool IsTaxonomy)
+/// <summary>
+/// One category drawn by weight; <paramref name="LatentWeight"/> &gt; 0 pulls the entity's taste position toward the
+/// category's centroid. <paramref name="Stratified"/>: shares are exact (<see cref="StratifiedDraw"/>) instead of drawn.
+/// </summary>
+public sealed record CategoryAttribute(string Name, bool Output, int Slot, IReadOnlyList<Category> Categories, AliasTable Table, double LatentWeight, bool IsTaxonomy, bool Stratified = false)
     : AttributeDefinition(Name, Output, Slot)
 {
+    /// <summary>The exact-share assignment of <paramref name="count"/> entities, or null when categories are drawn.</summary>
+    public StratifiedDraw? Stratify(long count, ulong seed)
+    {
+        if (!Stratified)
+        {
+            return null;
+        }
+
+        var weights = new double[Categories.Count];
+        for (int i = 0; i < weights.Length; i++)
+        {
+            weights[i] = Categories[i].Weight;
+        }
+
+        return new StratifiedDraw(weights, count, Randomness.StreamKey.Combine(seed, Randomness.StreamKey.Of("stratified:" + Name)));
+    }
+
     /// <summary>Index of the category with this value (or taxonomy group), or -1.</summary>
     public int IndexOf(string value)
     {
@@ -68,6 +88,9 @@ public enum WorldValueKind
 
     /// <summary>The names of the taste clusters a user is made of, strongest first.</summary>
     TasteClusters,
+
+    /// <summary>The name of a user's strongest taste cluster (its segment).</summary>
+    TasteCluster,
 
     /// <summary>A vector property of a categorical attribute averaged over the entity's affinity to each category.</summary>
     PreferenceProfile,

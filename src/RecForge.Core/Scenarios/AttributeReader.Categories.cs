@@ -10,6 +10,7 @@ internal sealed partial class AttributeReader
     private CategoryAttribute Categorical(string name, bool output, YamlNode spec, string path, MappingReader r, bool taxonomy)
     {
         double latentWeight = r.Number("latent_weight", 0, 0);
+        bool stratified = r.Bool("stratified", false);
         var categories = new List<Category>();
         if (spec is not YamlMappingNode mapping || mapping.Children.Count == 0)
         {
@@ -69,7 +70,7 @@ internal sealed partial class AttributeReader
             weights[i] = categories[i].Weight;
         }
 
-        return new CategoryAttribute(name, output, NextSlot, categories, new AliasTable(weights), latentWeight, taxonomy);
+        return new CategoryAttribute(name, output, NextSlot, categories, new AliasTable(weights), latentWeight, taxonomy, stratified);
     }
 
     private void AddChildren(List<Category> categories, string parent, double parentWeight, YamlNode children, string path)

@@ -7,12 +7,15 @@ internal sealed partial class AttributeReader
 {
     private WorldAttribute World(string name, bool output, YamlNode spec, string path, MappingReader r)
     {
-        string kind = (spec as YamlScalarNode)?.Value ?? throw _source.Error(spec, path, "expected popularity, taste_clusters, preference_profile or embedding");
+        string kind = (spec as YamlScalarNode)?.Value ?? throw _source.Error(spec, path, "expected popularity, taste_clusters, taste_cluster, preference_profile or embedding");
         switch (kind)
         {
             case "popularity":
+                return new WorldAttribute(name, output, NextSlot, WorldValueKind.Popularity, null, null);
             case "taste_clusters":
-                return new WorldAttribute(name, output, NextSlot, kind == "popularity" ? WorldValueKind.Popularity : WorldValueKind.TasteClusters, null, null);
+                return new WorldAttribute(name, output, NextSlot, WorldValueKind.TasteClusters, null, null);
+            case "taste_cluster":
+                return new WorldAttribute(name, output, NextSlot, WorldValueKind.TasteCluster, null, null);
             case "preference_profile":
                 {
                     string of = r.RequireString("of");
@@ -38,7 +41,7 @@ internal sealed partial class AttributeReader
             case "embedding":
                 return new WorldAttribute(name, output, NextSlot, WorldValueKind.Embedding, null, Embedding(r));
             default:
-                throw _source.Error(spec, path, $"unknown world value '{kind}' (expected popularity, taste_clusters, preference_profile or embedding)");
+                throw _source.Error(spec, path, $"unknown world value '{kind}' (expected popularity, taste_clusters, taste_cluster, preference_profile or embedding)");
         }
     }
 

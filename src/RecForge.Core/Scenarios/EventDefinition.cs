@@ -13,6 +13,7 @@ namespace RecForge.Scenarios;
 /// <param name="Time">Time-of-day, weekday, season and holiday profile in local time.</param>
 /// <param name="Funnel">Event types; the first is the exposure, the others follow it with affinity-dependent probability.</param>
 /// <param name="WatchTime">Watch-time fraction, or null for no watch-time column.</param>
+/// <param name="Rating">Explicit ratings by choice source, or null for no rating column.</param>
 /// <param name="Columns">Column names.</param>
 public sealed record EventDefinition(
     string Table,
@@ -27,6 +28,7 @@ public sealed record EventDefinition(
     TimeProfileDefinition Time,
     IReadOnlyList<FunnelStep> Funnel,
     WatchTimeDefinition? WatchTime,
+    RatingDefinition? Rating,
     EventColumns Columns);
 
 /// <summary>How the next item is chosen: shares of preference (affinity × popularity^bias), popularity and uniform exploration; coherence pulls toward the previous item.</summary>
@@ -41,5 +43,48 @@ public sealed record FunnelStep(string Name, double Min, double Max);
 /// <summary>Watch-time fraction ~ Beta with mean rising from MeanLow to MeanHigh with affinity.</summary>
 public sealed record WatchTimeDefinition(double Concentration, double MeanLow, double MeanHigh);
 
-/// <summary>Names of the interaction columns.</summary>
-public sealed record EventColumns(string User, string Item, string Type, string WatchTime, string Timestamp);
+/// <summary>
+/// Names of the interaction columns. <paramref name="Type"/> is null when the scenario has no funnel (one kind of
+/// event); <paramref name="Rating"/> is null without ratings; <paramref name="Source"/> names an optional ground-truth
+/// column recording why each item was picked (preference, popularity or exploration).
+/// </summary>
+public sealed record EventColumns(string User, string Item, string? Type, string WatchTime, string Timestamp, string? Rating = null, string? Source = null);
+
+/// <summary>
+/// Explicit ratings: a distribution over rating values for each choice source (preference, popularity, exploration),
+/// so a scenario can say "preferred items are rated 4–5" and still hit an overall histogram (the mixture of the three
+/// weighted by the choice shares).
+/// </summary>
+/// <param name="Values">Distinct rating values, ascending.</param>
+/// <param name="BySource">Probability of each value (parallel to <paramref name="Values"/>) per source, in <see cref="ChoiceSource"/> order.</param>
+public sealed record RatingDefinition(double[] Values, double[][] BySource)
+{
+    /// <summary>The overall distribution implied by a choice mix: Σ share(source) × distribution(source).</summary>
+    public double[] Mixture(ChoiceDefinition choice)
+    {
+        var result = new double[Values.Length];
+        double[] shares = [choice.Preference, choice.Popularity, choice.Exploration];
+        for (int s = 0; s < shares.Length; s++)
+        {
+            for (int v = 0; v < Values.Length; v++)
+            {
+                result[v] += shares[s] * BySource[s][v];
+            }
+        }
+
+        return result;
+    }
+}
+
+/// <summary>Why an item was picked; the values of the optional source column.</summary>
+public enum ChoiceSource
+{
+    /// <summary>Drawn ∝ affinity × popularity^bias.</summary>
+    Preference,
+
+    /// <summary>Drawn by popularity alone.</summary>
+    Popularity,
+
+    /// <summary>Drawn uniformly from the catalogue.</summary>
+    Exploration,
+}

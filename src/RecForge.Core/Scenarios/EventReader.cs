@@ -37,7 +37,9 @@ internal static class EventReader
 
         ChoiceDefinition choice = ReadChoice(r.Mapping("choice"));
         TimeProfileDefinition time = ReadTime(r.Mapping("time_profile"));
+        bool hasFunnel = r.Has("funnel");
         List<FunnelStep> funnel = ReadFunnel(r);
+        RatingDefinition? rating = r.Mapping("rating") is { } ratingReader ? ReadRating(ratingReader) : null;
 
         WatchTimeDefinition? watch = null;
         if (r.Mapping("watch_time") is { } w)
@@ -54,15 +56,72 @@ internal static class EventReader
         }
 
         MappingReader? c = r.Mapping("columns");
+        // Without a funnel every event is the same kind, so there is no type column unless one is named.
+        string? type = c?.String("type") ?? (hasFunnel ? "interaction_type" : null);
         var columns = new EventColumns(
             c?.String("user", "user_id") ?? "user_id",
             c?.String("item", "item_id") ?? "item_id",
-            c?.String("type", "interaction_type") ?? "interaction_type",
+            type,
             c?.String("watch_time", "watch_time") ?? "watch_time",
-            c?.String("timestamp", "timestamp") ?? "timestamp");
+            c?.String("timestamp", "timestamp") ?? "timestamp",
+            rating is null ? null : c?.String("rating", "rating") ?? "rating",
+            c?.String("source"));
         c?.Finish();
         r.Finish();
-        return new EventDefinition(table, count, start, days, activity, offset, meanEvents, gap, choice, time, funnel, watch, columns);
+        return new EventDefinition(table, count, start, days, activity, offset, meanEvents, gap, choice, time, funnel, watch, rating, columns);
+    }
+
+    // rating: { histogram: {5.0: 0.2, ...} } for one distribution, or preference / popularity / exploration each with
+    // its own histogram (a source left out uses `histogram`). Weights are normalised per source.
+    private static RatingDefinition ReadRating(MappingReader r)
+    {
+        string[] sources = ["preference", "popularity", "exploration"];
+        var histograms = new Dictionary<string, Dictionary<double, double>>(StringComparer.Ordinal);
+        foreach (string key in (string[])["histogram", .. sources])
+        {
+            if (r.Mapping(key) is not { } h)
+            {
+                continue;
+            }
+
+            var weights = new Dictionary<double, double>();
+            foreach (var (text, _) in h.Entries())
+            {
+                if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) || !double.IsFinite(value))
+                {
+                    throw h.Error(text, $"expected a rating value (a number) as the key, got '{text}'");
+                }
+
+                weights[value] = h.RequireNumber(text, 0);
+            }
+
+            if (weights.Values.Sum() <= 0)
+            {
+                throw r.Error(key, "needs at least one rating value with a positive weight");
+            }
+
+            histograms[key] = weights;
+        }
+
+        r.Finish();
+        foreach (string source in sources)
+        {
+            if (!histograms.ContainsKey(source) && !histograms.ContainsKey("histogram"))
+            {
+                throw r.Error($"no distribution for '{source}' picks: give `{source}: {{value: weight}}` or a shared `histogram`");
+            }
+        }
+
+        double[] values = [.. histograms.Values.SelectMany(h => h.Keys).Distinct().Order()];
+        var bySource = new double[sources.Length][];
+        for (int s = 0; s < sources.Length; s++)
+        {
+            Dictionary<double, double> h = histograms.GetValueOrDefault(sources[s]) ?? histograms["histogram"];
+            double total = h.Values.Sum();
+            bySource[s] = [.. values.Select(v => h.GetValueOrDefault(v) / total)];
+        }
+
+        return new RatingDefinition(values, bySource);
     }
 
     private static IScalarSampler ReadActivity(MappingReader r)

@@ -9,12 +9,14 @@ namespace RecForge.Scenarios;
 /// <param name="Entropy">Minimum Shannon entropy (nats) of item attributes; JSON keys as <c>column.key</c>.</param>
 /// <param name="LargestComponent">Minimum share of users and items in the largest connected component of the user–item graph.</param>
 /// <param name="ShareTolerance">Largest total-variation distance between measured and configured category shares.</param>
+/// <param name="RatingTolerance">Largest total-variation distance between the rating histogram and the one the scenario implies.</param>
 public sealed record QualityDefinition(
     ShareTarget? TopUsers,
     ShareTarget? TopItems,
     IReadOnlyList<(string Path, double Min)> Entropy,
     double LargestComponent,
-    double ShareTolerance)
+    double ShareTolerance,
+    double RatingTolerance = 0.03)
 {
     /// <summary>Targets when a scenario has no <c>quality</c> section.</summary>
     public static QualityDefinition Default { get; } = new(null, null, [], 0.9, 0.03);

@@ -95,7 +95,8 @@ public static class ScenarioLoader
 
         var quality = new QualityDefinition(ReadShare(r.Mapping("top_users")), ReadShare(r.Mapping("top_items")), entropy,
             r.Number("largest_component", QualityDefinition.Default.LargestComponent, 0, 1),
-            r.Number("share_tolerance", QualityDefinition.Default.ShareTolerance, 0, 1, exclusiveMin: true));
+            r.Number("share_tolerance", QualityDefinition.Default.ShareTolerance, 0, 1, exclusiveMin: true),
+            r.Number("rating_tolerance", QualityDefinition.Default.RatingTolerance, 0, 1, exclusiveMin: true));
         r.Finish();
         return quality;
     }
@@ -165,9 +166,9 @@ public static class ScenarioLoader
         }
 
         string format = r.String("format", "parquet")!;
-        if (format is not ("parquet" or "csv" or "jsonl"))
+        if (format is not ("parquet" or "csv" or "jsonl" or "json"))
         {
-            throw r.Error("format", $"expected parquet, csv or jsonl, got '{format}'");
+            throw r.Error("format", $"expected parquet, csv, jsonl or json, got '{format}'");
         }
 
         var output = new OutputDefinition(format, (int)r.Integer("row_group_rows", 1 << 20, 1024, 1 << 26), r.Integer("partition_rows", 1 << 20, 1));

@@ -10,6 +10,7 @@ namespace RecForge.Scenarios;
 /// <param name="Clusters">Taste clusters users are mixtures of.</param>
 /// <param name="ClustersPerUserMin">Fewest clusters per user.</param>
 /// <param name="ClustersPerUserMax">Most clusters per user.</param>
+/// <param name="StratifyClusters">Users' strongest clusters take exactly their weights' shares instead of being drawn.</param>
 public sealed record WorldDefinition(
     int Dimensions,
     double ItemNoise,
@@ -19,7 +20,8 @@ public sealed record WorldDefinition(
     double AffinityMidpoint,
     IReadOnlyList<TasteClusterDefinition> Clusters,
     int ClustersPerUserMin,
-    int ClustersPerUserMax);
+    int ClustersPerUserMax,
+    bool StratifyClusters = false);
 
 /// <summary>A taste cluster: a named direction in taste space made of the item categories it likes.</summary>
 /// <param name="Name">Cluster name (e.g. mainstream, arthouse).</param>

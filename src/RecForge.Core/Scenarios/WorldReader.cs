@@ -23,6 +23,7 @@ internal static class WorldReader
         int max = (int)(perUser?.Integer("max", 3, min, 64) ?? 3);
         perUser?.Finish();
 
+        bool stratify = r.Bool("stratify_clusters", false);
         var clusters = new List<TasteClusterDefinition>();
         MappingReader list = r.RequireMapping("taste_clusters");
         foreach (var (name, node) in list.Entries())
@@ -35,17 +36,18 @@ internal static class WorldReader
             var c = new MappingReader(m, list.Child(name), list.Source);
             double weight = c.Number("weight", 1, 0);
             var likes = new List<(CategoryAttribute, int)>();
-            MappingReader likesReader = c.RequireMapping("likes");
-            foreach (var (attributeName, values) in likesReader.Entries())
+            // A cluster without likes has no preferred categories: its users' positions are pure noise ("general users").
+            MappingReader? likesReader = c.Mapping("likes");
+            foreach (var (attributeName, values) in likesReader?.Entries() ?? [])
             {
                 if (items.Find(attributeName) is not CategoryAttribute attribute)
                 {
-                    throw likesReader.Error(attributeName, $"'{attributeName}' is not a categorical item attribute");
+                    throw likesReader!.Error(attributeName, $"'{attributeName}' is not a categorical item attribute");
                 }
 
                 if (values is not YamlSequenceNode seq)
                 {
-                    throw likesReader.Error(attributeName, "expected a list of values");
+                    throw likesReader!.Error(attributeName, "expected a list of values");
                 }
 
                 foreach (YamlNode v in seq.Children)
@@ -63,7 +65,7 @@ internal static class WorldReader
 
                     if (matched == 0)
                     {
-                        throw likesReader.Error(attributeName, $"'{value}' is not a value of '{attributeName}'");
+                        throw likesReader!.Error(attributeName, $"'{value}' is not a value of '{attributeName}'");
                     }
                 }
             }
@@ -83,6 +85,6 @@ internal static class WorldReader
         }
 
         r.Finish();
-        return new WorldDefinition(dims, itemNoise, userNoise, exponent, sharpness, midpoint, clusters, min, max);
+        return new WorldDefinition(dims, itemNoise, userNoise, exponent, sharpness, midpoint, clusters, min, max, stratify);
     }
 }

@@ -29,6 +29,8 @@ public sealed class WorldModel
     private static readonly ulong TasteStream = StreamKey.Of("taste");
 
     private readonly Dictionary<CategoryAttribute, float[][]> _centroids = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<CategoryAttribute, StratifiedDraw> _stratified = new(ReferenceEqualityComparer.Instance);
+    private readonly StratifiedDraw? _firstCluster;
     private readonly CategoryAttribute[] _latentAttributes;
     private readonly AliasTable _clusterChoice;
     private readonly FeistelPermutation _popularityRanks;
@@ -44,6 +46,10 @@ public sealed class WorldModel
         foreach (CategoryAttribute a in scenario.Items.Attributes.OfType<CategoryAttribute>())
         {
             _centroids[a] = BuildCentroids(a);
+            if (a.Stratify(scenario.Items.Count, Seed) is { } stratified)
+            {
+                _stratified[a] = stratified;
+            }
         }
 
         ClusterCentroids = new float[w.Clusters.Count][];
@@ -60,6 +66,9 @@ public sealed class WorldModel
         }
 
         _clusterChoice = new AliasTable([.. w.Clusters.Select(c => c.Weight)]);
+        _firstCluster = w.StratifyClusters
+            ? new StratifiedDraw([.. w.Clusters.Select(c => c.Weight)], scenario.Users.Count, StreamKey.Combine(Seed, StreamKey.Of("stratified:clusters")))
+            : null;
         long items = scenario.Items.Count;
         _popularityRanks = new FeistelPermutation(items, StreamKey.Combine(Seed, StreamKey.Of("popularity")));
         PopularitySampler = new ZipfSampler(items, w.PopularityExponent);
@@ -107,6 +116,11 @@ public sealed class WorldModel
     /// <summary>Draws an item's category for a categorical attribute, exactly as the items table does.</summary>
     public int ItemCategory(CategoryAttribute attribute, long item)
     {
+        if (_stratified.TryGetValue(attribute, out StratifiedDraw? stratified))
+        {
+            return stratified.Category(item);
+        }
+
         Rng rng = RngFor(ItemsKind, item, AttributeKey(attribute));
         return attribute.Table.Sample(ref rng);
     }
@@ -139,11 +153,19 @@ public sealed class WorldModel
         for (int j = 0; j < k; j++)
         {
             int c;
-            do
+            if (j == 0 && _firstCluster is not null)
             {
-                c = _clusterChoice.Sample(ref rng);
+                c = _firstCluster.Category(user);
             }
-            while (clusters[..j].Contains(c));
+            else
+            {
+                do
+                {
+                    c = _clusterChoice.Sample(ref rng);
+                }
+                while (clusters[..j].Contains(c));
+            }
+
             clusters[j] = c;
             weights[j] = GammaSampler.Draw(ref rng, 1.0);
             total += weights[j];
