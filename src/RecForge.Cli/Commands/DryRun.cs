@@ -12,12 +12,12 @@ internal static class DryRun
         IReadOnlyList<RunEstimate> estimates = DatasetGenerator.Estimate(scenario, options);
         string shard = options.Shard.IsPartial ? $" (shard {options.Shard}: its partitions only)" : "";
         stdout.WriteLine($"{scenario.Name} (seed {scenario.Seed}) plan{shard}, {options.Format.Name}, embeddings {options.EmbeddingStorage.ToString().ToLowerInvariant()}, {options.Threads} threads:");
-        stdout.WriteLine($"  {"table",-14} {"rows",15} {"partitions",11} {"est. size",12} {"est. time",10}");
+        stdout.WriteLine($"  {"table",-24} {"rows",15} {"partitions",11} {"est. size",12} {"est. time",10}");
         double cpu = 0;
         foreach (RunEstimate e in estimates)
         {
             cpu += e.CpuSeconds;
-            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {e.Table,-14} {e.Rows,15:N0} {e.Partitions,11:N0} {Size(e.Bytes),12} {Time(e.CpuSeconds / options.Threads),10}"));
+            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {e.Table,-24} {e.Rows,15:N0} {e.Partitions,11:N0} {Size(e.Bytes),12} {Time(e.CpuSeconds / options.Threads),10}"));
         }
 
         long bytes = estimates.Sum(e => e.Bytes);

@@ -13,8 +13,8 @@ namespace RecForge.Cli.Commands;
 /// <summary><c>recforge generate &lt;scenario&gt; --out DIR</c>: runs a scenario into files.</summary>
 internal static class GenerateCommand
 {
-    // Reading back 50M rows takes about half a minute; beyond that the block is left to `validate`.
-    private const long StatisticsRowLimit = 50_000_000;
+    // Reading back 10M rows takes a few seconds and its per-(user, item) sets ~400 MB; beyond that the block is left to `validate`.
+    private const long StatisticsRowLimit = 10_000_000;
 
     private static readonly ITableFormat[] Formats = [new ParquetTableFormat(), new CsvTableFormat(), new JsonLinesTableFormat(), new JsonDocumentTableFormat()];
 
@@ -24,7 +24,8 @@ internal static class GenerateCommand
         var output = new Option<string>("--out", "-o") { Description = "Output directory (one folder per table, plus _manifest.json).", Required = true };
         var seed = new Option<ulong?>("--seed") { Description = "Master seed (default: the scenario's)." };
         var users = new Option<long?>("--users") { Description = "Number of users." };
-        var items = new Option<long?>("--items") { Description = "Number of items." };
+        var items = new Option<long?>("--items", "--songs") { Description = "Number of items (music: songs)." };
+        var creators = new Option<long?>("--creators", "--artists") { Description = "Number of creators (music: artists)." };
         var interactions = new Option<long?>("--interactions") { Description = "Number of interaction rows." };
         var set = new Option<string[]>("--set") { Description = "Override any scenario value: --set world.popularity.exponent=1.2 (repeatable)." };
         var format = new Option<string?>("--format") { Description = "parquet, csv, jsonl or json (one document per file: metadata, rows, statistics); default: the scenario's, else parquet." };
@@ -46,7 +47,7 @@ internal static class GenerateCommand
 
         var command = new Command("generate", "Generate a dataset from a scenario.")
         {
-            scenario, output, seed, users, items, interactions, set, format, tables, shard, embeddingType, generatedAt, dryRun, threads,
+            scenario, output, seed, users, items, creators, interactions, set, format, tables, shard, embeddingType, generatedAt, dryRun, threads,
         };
         command.SetAction((parse, cancellation) =>
         {
@@ -64,6 +65,11 @@ internal static class GenerateCommand
             if (parse.GetValue(items) is { } i)
             {
                 overrides.Add($"items.count={i}");
+            }
+
+            if (parse.GetValue(creators) is { } a)
+            {
+                overrides.Add($"creators.count={a}");
             }
 
             if (parse.GetValue(interactions) is { } n)
@@ -151,7 +157,7 @@ internal static class GenerateCommand
             long tableBytes = table.Files.Sum(f => f.Bytes);
             rows += table.Rows;
             bytes += tableBytes;
-            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {table.Name,-14} {table.Rows,12:N0} rows  {table.Files.Count,5} files  {tableBytes / 1048576.0,9:N1} MB"));
+            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {table.Name,-24} {table.Rows,12:N0} rows  {table.Files.Count,5} files  {tableBytes / 1048576.0,9:N1} MB"));
         }
 
         double seconds = Math.Max(elapsed.TotalSeconds, 1e-6);
@@ -179,6 +185,8 @@ internal static class GenerateCommand
         {
             TotalUsers = manifest.Tables.FirstOrDefault(t => t.Name == scenario.Users.Table)?.Rows,
             TotalItems = manifest.Tables.FirstOrDefault(t => t.Name == scenario.Items.Table)?.Rows,
+            SkipMilliseconds = (scenario.Events.Play?.SkipSeconds ?? 30) * 1000,
+            CompleteFraction = scenario.Events.Play?.CompleteFraction ?? 0.8,
         };
         foreach (ColumnBatch batch in view.Read())
         {

@@ -22,10 +22,13 @@ public sealed class ActivityPlan
         _extra = total - users;
         _prefix = new double[users + 1];
         double sum = 0;
+        EntityRowSampler? attribute = world.Scenario.Events.ActivityAttribute is null ? null : new EntityRowSampler(world.Scenario.Users, world);
         for (long u = 0; u < users; u++)
         {
             Rng rng = world.RngFor(WorldModel.UsersKind, u, ActivityStream);
-            sum += Math.Max(0, world.Scenario.Events.Activity.Sample(ref rng));
+            sum += Math.Max(0, attribute is null
+                ? world.Scenario.Events.Activity.Sample(ref rng)
+                : attribute.Evaluate(u, world.Scenario.Events.ActivityAttribute!).Number);
             _prefix[u + 1] = sum;
         }
 

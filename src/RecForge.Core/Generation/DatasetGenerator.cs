@@ -58,7 +58,8 @@ public static class DatasetGenerator
                 }
             }
 
-            bool events = pending.Any(t => t.Table == scenario.Events.Table);
+            string? edgeTable = scenario.Derived?.OfType<EdgeListDefinition>().FirstOrDefault()?.Table;
+            bool events = pending.Any(t => t.Table == scenario.Events.Table || t.Table == edgeTable);
             ItemCatalog? catalog = events ? new ItemCatalog(world, options.Threads, options.Cancellation) : null;
             ActivityPlan? activity = events ? new ActivityPlan(world) : null;
             long total = pending.Sum(t => t.Table == scenario.Events.Table ? activity!.RowsBefore(t.End) - activity.RowsBefore(t.Start) : t.End - t.Start);
@@ -96,14 +97,47 @@ public static class DatasetGenerator
         long rows = files.Sum(f => f.Rows);
         if (table == scenario.Events.Table)
         {
-            return new ManifestTable(table, rows, files, "events", References:
+            List<ManifestReference> references =
             [
                 new ManifestReference(scenario.Events.Columns.User, scenario.Users.Table),
                 new ManifestReference(scenario.Events.Columns.Item, scenario.Items.Table),
-            ]);
+            ];
+            foreach (var (column, attribute) in scenario.Events.ItemColumns)
+            {
+                if (attribute is WorldAttribute { Kind: WorldValueKind.Creator })
+                {
+                    references.Add(new ManifestReference(column, scenario.Creators!.Table));
+                }
+            }
+
+            return new ManifestTable(table, rows, files, "events", References: references);
         }
 
-        EntityDefinition entity = table == scenario.Items.Table ? scenario.Items : scenario.Users;
+        switch (scenario.Derived?.FirstOrDefault(d => d.Table == table))
+        {
+            case CategoryTableDefinition c:
+                return new ManifestTable(table, rows, files, "categories", c.IdColumn);
+            case LinkTableDefinition l:
+                return new ManifestTable(table, rows, files, "links", References:
+                    [new ManifestReference(l.Entity.IdColumn, l.Entity.Table), new ManifestReference(l.Ids.IdColumn, l.Ids.Table)]);
+            case EdgeListDefinition:
+                return new ManifestTable(table, rows, files, "edges", References:
+                [
+                    new ManifestReference(scenario.Events.Columns.User, scenario.Users.Table),
+                    new ManifestReference(scenario.Events.Columns.Item, scenario.Items.Table),
+                ]);
+        }
+
+        EntityDefinition entity = scenario.EntityOfTable(table)!;
+        List<ManifestReference>? entityReferences = null;
+        foreach (AttributeDefinition a in entity.Attributes)
+        {
+            if (a is WorldAttribute { Kind: WorldValueKind.Creator, Output: true })
+            {
+                (entityReferences ??= []).Add(new ManifestReference(a.Name, scenario.Creators!.Table));
+            }
+        }
+
         var embeddings = new List<ManifestEmbedding>();
         foreach (AttributeDefinition attribute in entity.Attributes)
         {
@@ -122,7 +156,7 @@ public static class DatasetGenerator
         }
 
         return new ManifestTable(table, rows, files, entity.Role, entity.IdColumn, PartitionBy: entity.PartitionBy.Count > 0 ? entity.PartitionBy : null,
-            Embeddings: embeddings.Count > 0 ? embeddings : null);
+            Embeddings: embeddings.Count > 0 ? embeddings : null, References: entityReferences);
     }
 
     /// <summary>What <see cref="Run"/> would produce with these options (for <c>--dry-run</c>).</summary>
@@ -156,11 +190,26 @@ public static class DatasetGenerator
             all.Add(new PartitionTask(scenario.Events.Table, (int)k, start, Math.Min(users, start + userRange)));
         }
 
-        foreach (EntityDefinition entity in new[] { scenario.Items, scenario.Users })
+        foreach (EntityDefinition entity in scenario.Entities)
         {
             for (long start = 0, k = 0; start < entity.Count; start += size, k++)
             {
                 all.Add(new PartitionTask(entity.Table, (int)k, start, Math.Min(entity.Count, start + size)));
+            }
+        }
+
+        foreach (DerivedTableDefinition derived in scenario.Derived ?? [])
+        {
+            // Category lists are one file; link tables follow their entity's ranges; edge lists the events' user ranges.
+            (long count, long range) = derived switch
+            {
+                CategoryTableDefinition c => (c.Categories.Count, Math.Max(1, c.Categories.Count)),
+                LinkTableDefinition l => (l.Entity.Count, size),
+                _ => (users, userRange),
+            };
+            for (long start = 0, k = 0; start < count; start += range, k++)
+            {
+                all.Add(new PartitionTask(derived.Table, (int)k, start, Math.Min(count, start + range)));
             }
         }
 
@@ -171,7 +220,7 @@ public static class DatasetGenerator
     /// <summary>The tables a run writes, in manifest order (items, users, interactions).</summary>
     public static string[] SelectTables(ScenarioDefinition scenario, IReadOnlySet<string>? only)
     {
-        string[] all = [scenario.Items.Table, scenario.Users.Table, scenario.Events.Table];
+        string[] all = [.. scenario.Entities.Select(e => e.Table), scenario.Events.Table, .. (scenario.Derived ?? []).Select(d => d.Table)];
         if (only?.FirstOrDefault(t => !all.Contains(t)) is { } unknown)
         {
             throw new ScenarioException($"{scenario.Name}: no table '{unknown}' (tables: {string.Join(", ", all)})");

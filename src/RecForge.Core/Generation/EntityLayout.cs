@@ -36,7 +36,8 @@ public static class EntityLayout
         return new TableSchema(entity.Table, columns);
     }
 
-    private static ColumnSpec Column(AttributeDefinition a) => a switch
+    /// <summary>The column an attribute is written as.</summary>
+    public static ColumnSpec Column(AttributeDefinition a) => a switch
     {
         NumberAttribute n => new(a.Name, n.Integer ? ColumnKind.Int64 : ColumnKind.Double),
         CategoryAttribute or TextAttribute => new(a.Name, ColumnKind.String),
@@ -47,6 +48,8 @@ public static class EntityLayout
         WorldAttribute { Kind: WorldValueKind.Popularity } => new(a.Name, ColumnKind.Double),
         WorldAttribute { Kind: WorldValueKind.TasteClusters } => new(a.Name, ColumnKind.StringList),
         WorldAttribute { Kind: WorldValueKind.TasteCluster } => new(a.Name, ColumnKind.String),
+        WorldAttribute { Kind: WorldValueKind.Creator } w => new(a.Name, IdKind(w.Creator!.IdFormat)),
+        InheritedAttribute i => Column(i.Source) with { Name = a.Name },
         WorldAttribute { Kind: WorldValueKind.PreferenceProfile } w => new(a.Name, ColumnKind.FloatVector, w.Profile!.Dimension),
         WorldAttribute { Kind: WorldValueKind.Embedding } w => new(a.Name, w.Embedding!.Storage == EmbeddingStorage.Float16 ? ColumnKind.HalfVector : ColumnKind.FloatVector, w.Embedding.Dimension),
         _ => throw new NotSupportedException(a.GetType().Name),

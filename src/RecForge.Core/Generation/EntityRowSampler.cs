@@ -35,6 +35,8 @@ internal sealed class EntityRowSampler : IExpressionScope, IRowValues
     private readonly int[] _clusters;
     private readonly bool[] _needed;
     private readonly StratifiedDraw?[] _stratified;
+    private static readonly ulong LatentStream = StreamKey.Of("latent");
+    private EntityRowSampler? _creators;
     private bool[] _neededForTarget = [];
     private int _target = -1;
     private long _tasteOf = -1;
@@ -44,7 +46,12 @@ internal sealed class EntityRowSampler : IExpressionScope, IRowValues
     {
         _entity = entity;
         _world = world;
-        _kind = entity.Role == "items" ? WorldModel.ItemsKind : WorldModel.UsersKind;
+        _kind = entity.Role switch
+        {
+            "items" => WorldModel.ItemsKind,
+            "users" => WorldModel.UsersKind,
+            _ => WorldModel.CreatorsKind,
+        };
         Schema = EntityLayout.Schema(entity, out _columnOfSlot);
         _needed = Needed(entity, a => a.Output);
         int n = entity.Attributes.Count;
@@ -168,7 +175,15 @@ internal sealed class EntityRowSampler : IExpressionScope, IRowValues
                 cell.Text = c.Categories[cell.Category].Value;
                 break;
             case SetAttribute s:
-                cell.List = SampleSet(s, ref rng);
+                cell.List = SampleSet(s, ref rng, index);
+                break;
+            case InheritedAttribute inherited:
+                _creators ??= new EntityRowSampler(_world.Scenario.Creators!, _world);
+                Cell source = _creators.CellOf((long)_cells[inherited.CreatorSlot].Number, inherited.Source);
+                cell.List = source.List;
+                cell.Text = source.Text;
+                cell.Number = source.Number;
+                cell.Category = source.Category;
                 break;
             case ExpressionAttribute e:
                 Value v = e.Expression.Evaluate(this);
@@ -202,7 +217,10 @@ internal sealed class EntityRowSampler : IExpressionScope, IRowValues
         switch (w.Kind)
         {
             case WorldValueKind.Popularity:
-                cell.Number = _world.Popularity(index);
+                cell.Number = _kind == WorldModel.CreatorsKind ? _world.CreatorPopularity(index) : _world.Popularity(index);
+                break;
+            case WorldValueKind.Creator:
+                cell.Number = _world.CreatorOf(index);
                 break;
             case WorldValueKind.TasteClusters:
                 int k = EnsureTaste(index);
@@ -233,11 +251,71 @@ internal sealed class EntityRowSampler : IExpressionScope, IRowValues
     {
         if (_tasteOf != index)
         {
-            _tasteCount = _world.UserTaste(index, _position, _clusters);
+            if (_world.LatentUsers)
+            {
+                LatentPosition(index, _position);
+                _tasteCount = 0;
+            }
+            else
+            {
+                _tasteCount = _world.UserTaste(index, _position, _clusters);
+            }
+
             _tasteOf = index;
         }
 
         return _tasteCount;
+    }
+
+    /// <summary>The cell of attribute <paramref name="target"/> of entity <paramref name="index"/> (lists included).</summary>
+    public Cell CellOf(long index, AttributeDefinition target)
+    {
+        Evaluate(index, target);
+        return _cells[target.Slot];
+    }
+
+    /// <summary>
+    /// Writes the unit taste position an entity gets from its own latent attributes: Σ latent_weight × centroid of its
+    /// category (a set: the mean of its categories' centroids), plus noise — how creators and latent users are placed.
+    /// </summary>
+    public void LatentPosition(long index, Span<float> position)
+    {
+        position.Clear();
+        foreach (AttributeDefinition a in _entity.Attributes)
+        {
+            if (a is CategoryAttribute { LatentWeight: > 0 } c)
+            {
+                Evaluate(index, c);
+                VectorMath.AddScaled(position, _world.CentroidsByName(c.Name, c.Categories)[_cells[c.Slot].Category], c.LatentWeight);
+            }
+            else if (a is SetAttribute { LatentWeight: > 0 } s)
+            {
+                Evaluate(index, s);
+                float[][] centroids = _world.CentroidsByName(s.Name, s.Categories);
+                string[] values = _cells[s.Slot].List!;
+                foreach (string value in values)
+                {
+                    VectorMath.AddScaled(position, centroids[IndexOf(s.Categories, value)], s.LatentWeight / values.Length);
+                }
+            }
+        }
+
+        Rng rng = _world.RngFor(_kind, index, LatentStream);
+        VectorMath.AddNoise(position, ref rng, _kind == WorldModel.UsersKind ? _world.Scenario.World.UserNoise : _world.Scenario.World.ItemNoise);
+        VectorMath.Normalize(position);
+    }
+
+    private static int IndexOf(IReadOnlyList<Category> categories, string value)
+    {
+        for (int i = 0; i < categories.Count; i++)
+        {
+            if (categories[i].Value == value)
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     private void Profile(ProfileSource source, float[] destination, ref Rng rng)
@@ -269,13 +347,31 @@ internal sealed class EntityRowSampler : IExpressionScope, IRowValues
         }
     }
 
-    private static string[] SampleSet(SetAttribute s, ref Rng rng)
+    private string[] SampleSet(SetAttribute s, ref Rng rng, long index)
     {
-        int k = s.Min + rng.NextInt32(s.Max - s.Min + 1);
+        int min = s.MinFrom is { } lo ? (int)GetProperty(lo.Slot, lo.Property).Number : s.Min;
+        int max = s.MaxFrom is { } hi ? (int)GetProperty(hi.Slot, hi.Property).Number : s.Max;
+        min = Math.Clamp(min, 0, s.Categories.Count);
+        max = Math.Clamp(max, min, s.Categories.Count);
+        int k = min + rng.NextInt32(max - min + 1);
         var chosen = new string[k];
         Span<bool> taken = stackalloc bool[s.Categories.Count];
+        Span<double> weights = stackalloc double[s.Weights.Length];
+        s.Weights.CopyTo(weights);
+        if (s.Lean > 0)
+        {
+            // Popular entities lean to popular categories: weight^(1 + lean × p) sharpens toward the largest weights, p being
+            // the entity's place in the popularity ranking (1 at the top, 0 at the bottom) — not rank^-exponent, which
+            // is near 0 for all but a handful.
+            double popularity = _kind == WorldModel.CreatorsKind ? _world.CreatorPercentile(index) : _kind == WorldModel.ItemsKind ? _world.ItemPercentile(index) : 0;
+            for (int i = 0; i < weights.Length; i++)
+            {
+                weights[i] = Math.Pow(weights[i], 1 + s.Lean * popularity);
+            }
+        }
+
         double remaining = 0;
-        foreach (double w in s.Weights)
+        foreach (double w in weights)
         {
             remaining += w;
         }
@@ -285,7 +381,7 @@ internal sealed class EntityRowSampler : IExpressionScope, IRowValues
         {
             double u = rng.NextDouble() * remaining;
             int pick = -1;
-            for (int i = 0; i < s.Weights.Length; i++)
+            for (int i = 0; i < weights.Length; i++)
             {
                 if (taken[i])
                 {
@@ -293,7 +389,7 @@ internal sealed class EntityRowSampler : IExpressionScope, IRowValues
                 }
 
                 pick = i;
-                u -= s.Weights[i];
+                u -= weights[i];
                 if (u < 0)
                 {
                     break;
@@ -301,7 +397,7 @@ internal sealed class EntityRowSampler : IExpressionScope, IRowValues
             }
 
             taken[pick] = true;
-            remaining -= s.Weights[pick];
+            remaining -= weights[pick];
             chosen[j] = s.Categories[pick].Value;
         }
 
@@ -368,6 +464,12 @@ internal sealed class EntityRowSampler : IExpressionScope, IRowValues
     private void Store(AttributeDefinition a, ColumnBatch batch, int column, int row)
     {
         Cell c = _cells[a.Slot];
+        if (a is WorldAttribute { Kind: WorldValueKind.Creator, Creator: { } link })
+        {
+            IdValue.Of(link.IdFormat, _world.Seed, WorldModel.CreatorsKind, (long)c.Number).WriteTo(batch.Columns[column], row);
+            return;
+        }
+
         switch (batch.Columns[column])
         {
             case long[] l:

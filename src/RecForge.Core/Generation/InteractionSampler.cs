@@ -33,7 +33,11 @@ internal sealed class InteractionSampler
     private readonly string[] _typeNames;
     private readonly AliasTable[]? _ratings;
     private readonly int _userColumn, _itemColumn, _typeColumn, _ratingColumn, _watchColumn, _sourceColumn, _timeColumn;
+    private readonly int[] _copiedColumns;
+    private readonly int _sessionColumn, _playColumn;
     private DateTime[] _starts = new DateTime[16];
+    private long _session;
+    private double _skipFactor = 1;
     private long _idOfUser = -1;
     private IdValue _userId;
 
@@ -42,7 +46,8 @@ internal sealed class InteractionSampler
         _world = world;
         _catalog = catalog;
         _events = world.Scenario.Events;
-        _users = _events.UtcOffsetMinutes is null ? null : new EntityRowSampler(world.Scenario.Users, world);
+        _users = _events.UtcOffsetMinutes is null && !world.LatentUsers && _events.Play?.UserFactor is null
+            ? null : new EntityRowSampler(world.Scenario.Users, world);
         _user = new float[world.Dimensions];
         _target = new float[world.Dimensions];
         _clusters = new int[world.Scenario.World.Clusters.Count];
@@ -63,6 +68,9 @@ internal sealed class InteractionSampler
         _ratingColumn = c.Rating is null ? -1 : Schema.IndexOf(c.Rating);
         _watchColumn = _events.WatchTime is null ? -1 : Schema.IndexOf(c.WatchTime);
         _sourceColumn = c.Source is null ? -1 : Schema.IndexOf(c.Source);
+        _copiedColumns = [.. _events.ItemColumns.Select(x => Schema.IndexOf(x.Column))];
+        _sessionColumn = c.Session is null ? -1 : Schema.IndexOf(c.Session);
+        _playColumn = _events.Play is { } play ? Schema.IndexOf(play.Column) : -1;
         _timeColumn = Schema.Columns.Count - 1;
     }
 
@@ -77,6 +85,11 @@ internal sealed class InteractionSampler
             new(c.User, EntityLayout.IdKind(scenario.Users.IdFormat)),
             new(c.Item, EntityLayout.IdKind(scenario.Items.IdFormat)),
         };
+        foreach (var (column, attribute) in scenario.Events.ItemColumns)
+        {
+            columns.Add(EntityLayout.Column(attribute) with { Name = column });
+        }
+
         if (c.Type is not null)
         {
             columns.Add(new(c.Type, ColumnKind.String));
@@ -97,6 +110,16 @@ internal sealed class InteractionSampler
             columns.Add(new(c.Source, ColumnKind.String));
         }
 
+        if (c.Session is not null)
+        {
+            columns.Add(new(c.Session, ColumnKind.Int64));
+        }
+
+        if (scenario.Events.Play is { } play)
+        {
+            columns.Add(new(play.Column, ColumnKind.Int64));
+        }
+
         columns.Add(new(c.Timestamp, ColumnKind.Timestamp));
         return new TableSchema(scenario.Events.Table, columns);
     }
@@ -105,10 +128,22 @@ internal sealed class InteractionSampler
     public void Generate(long user, long rows, ColumnBatch batch, ITableWriter writer)
     {
         Rng rng = _world.RngFor(WorldModel.EventsKind, user, SessionStream);
-        _world.UserTaste(user, _user, _clusters);
-        long offsetTicks = _users is null
+        if (_world.LatentUsers)
+        {
+            _users!.LatentPosition(user, _user);
+        }
+        else
+        {
+            _world.UserTaste(user, _user, _clusters);
+        }
+
+        long offsetTicks = _events.UtcOffsetMinutes is null
             ? 0
-            : (long)Math.Round(_users.Evaluate(user, _events.UtcOffsetMinutes!).Number) * TimeSpan.TicksPerMinute;
+            : (long)Math.Round(_users!.Evaluate(user, _events.UtcOffsetMinutes).Number) * TimeSpan.TicksPerMinute;
+        _skipFactor = _events.Play?.UserFactor is { } factor
+            ? (double)((CategoryAttribute)_world.Scenario.Users.Attributes[factor.Slot]).Categories[_users!.CellOf(user, _world.Scenario.Users.Attributes[factor.Slot]).Category].Properties[factor.Property]
+            : 1;
+        _session = 0;
 
         // Sessions: a Poisson number around rows / expected rows per session, start times i.i.d. from the profile.
         double expectedSessions = rows / _rowsPerSession;
@@ -149,6 +184,7 @@ internal sealed class InteractionSampler
 
             // Sessions never overlap: a session that would start inside the previous one waits for it to end.
             DateTime t = starts[s] > clock ? starts[s] : clock.AddMinutes(1);
+            _session++;
             clock = Session(user, size, t, offsetTicks, ref rng, batch, writer);
         }
     }
@@ -169,7 +205,8 @@ internal sealed class InteractionSampler
 
             // The rating draw comes after watch time, so scenarios without ratings keep their exact random sequence.
             double rating = _ratings is null ? 0 : _events.Rating!.Values[_ratings[(int)source].Sample(ref rng)];
-            var exposure = new Outcome(source, watch, rating);
+            long played = _events.Play is { } play ? Play(play, item, affinity, ref rng) : 0;
+            var exposure = new Outcome(source, watch, rating, played);
             Emit(user, item, 0, exposure, t.AddTicks(-offsetTicks), batch, writer);
             size--;
             for (int step = 1; step < _events.Funnel.Count && size > 0; step++)
@@ -184,11 +221,29 @@ internal sealed class InteractionSampler
             }
 
             double gapMinutes = -Math.Log(rng.NextOpenDouble()) * _events.MeanGapMinutes;
-            t = t.AddSeconds(30 + Math.Round(gapMinutes * 60));
+
+            // A play occupies its own length: the next one starts after it (plus the gap); other events are 30 s apart at least.
+            t = _events.Play is null ? t.AddSeconds(30 + Math.Round(gapMinutes * 60)) : t.AddMilliseconds(played).AddSeconds(Math.Round(gapMinutes * 60));
             previous = item;
         }
 
         return t;
+    }
+
+    // Skip (under skip_seconds), full play (≥ complete_fraction of the duration) or partial play in between; the skip
+    // and full-play chances move with affinity, the skip chance scaled by the user's factor. ms_played ≤ duration always.
+    private long Play(PlayDefinition play, long item, double affinity, ref Rng rng)
+    {
+        long duration = (long)_catalog.Number(play.Duration, item);
+        double skip = Math.Clamp((play.SkipLow + (play.SkipHigh - play.SkipLow) * affinity) * _skipFactor, 0, 1);
+        double complete = Math.Min(1 - skip, play.CompleteLow + (play.CompleteHigh - play.CompleteLow) * affinity);
+        double u = rng.NextDouble();
+        double skipMs = Math.Min(play.SkipSeconds * 1000, duration);
+        double fullMs = play.CompleteFraction * duration;
+        double ms = u < skip ? 1000 + rng.NextDouble() * (skipMs - 1000)
+            : u < skip + complete ? fullMs + rng.NextDouble() * (duration - fullMs)
+            : skipMs + rng.NextDouble() * Math.Max(0, fullMs - skipMs);
+        return Math.Clamp((long)ms, 0, duration);
     }
 
     private long Choose(long previous, ref Rng rng, out ChoiceSource source)
@@ -246,6 +301,38 @@ internal sealed class InteractionSampler
 
         _userId.WriteTo(batch.Columns[_userColumn], row);
         IdValue.Of(_world.Scenario.Items.IdFormat, _world.Seed, WorldModel.ItemsKind, item).WriteTo(batch.Columns[_itemColumn], row);
+        for (int k = 0; k < _copiedColumns.Length; k++)
+        {
+            AttributeDefinition attribute = _events.ItemColumns[k].Attribute;
+            Array column = batch.Columns[_copiedColumns[k]];
+            if (attribute is WorldAttribute { Kind: WorldValueKind.Creator, Creator: { } link })
+            {
+                IdValue.Of(link.IdFormat, _world.Seed, WorldModel.CreatorsKind, (long)_catalog.Number(attribute, item)).WriteTo(column, row);
+            }
+            else if (column is string[] texts)
+            {
+                texts[row] = _catalog.Text(attribute, item);
+            }
+            else if (column is long[] longs)
+            {
+                longs[row] = (long)_catalog.Number(attribute, item);
+            }
+            else
+            {
+                ((double[])column)[row] = _catalog.Number(attribute, item);
+            }
+        }
+
+        if (_sessionColumn >= 0)
+        {
+            ((long[])batch.Columns[_sessionColumn])[row] = _session;
+        }
+
+        if (_playColumn >= 0)
+        {
+            ((long[])batch.Columns[_playColumn])[row] = outcome.Played;
+        }
+
         if (_typeColumn >= 0)
         {
             ((string[])batch.Columns[_typeColumn])[row] = _typeNames[type];
@@ -277,4 +364,4 @@ internal sealed class InteractionSampler
 }
 
 /// <summary>What one exposure produced, shared by its funnel follow-ups.</summary>
-internal readonly record struct Outcome(ChoiceSource Source, double Watch, double Rating);
+internal readonly record struct Outcome(ChoiceSource Source, double Watch, double Rating, long Played);

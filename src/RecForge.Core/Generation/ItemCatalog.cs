@@ -1,3 +1,4 @@
+using RecForge.Scenarios;
 using RecForge.World;
 
 namespace RecForge.Generation;
@@ -20,6 +21,7 @@ public sealed class ItemCatalog
     private readonly float[] _positions;
     private readonly int _dimensions;
     private readonly long _cached;
+    private readonly Dictionary<AttributeDefinition, (double[]? Numbers, string[]? Texts)> _values = new(ReferenceEqualityComparer.Instance);
 
     [ThreadStatic]
     private static float[]? s_scratch;
@@ -42,10 +44,63 @@ public sealed class ItemCatalog
                 world.ItemPosition(world.ItemOfRank(rank), _positions.AsSpan((int)((rank - 1) * _dimensions), _dimensions));
             }
         });
+        PrecomputeCopied(threads, cancellation);
     }
 
     /// <summary>Number of items.</summary>
     public long Count { get; }
+
+    /// <summary>The numeric value (a creator attribute: the creator's index) of an attribute that events copy, for item <paramref name="item"/>.</summary>
+    public double Number(AttributeDefinition attribute, long item) => _values[attribute].Numbers![item];
+
+    /// <summary>The text value of a categorical attribute that events copy.</summary>
+    public string Text(AttributeDefinition attribute, long item) => _values[attribute].Texts![item];
+
+    // Attributes copied into events (a play's artist and duration) are computed once per item, in parallel.
+    private void PrecomputeCopied(int threads, CancellationToken cancellation)
+    {
+        var wanted = new List<AttributeDefinition>();
+        foreach (var (_, attribute) in _world.Scenario.Events.ItemColumns)
+        {
+            wanted.Add(attribute);
+        }
+
+        if (_world.Scenario.Events.Play is { } play)
+        {
+            wanted.Add(play.Duration);
+        }
+
+        foreach (AttributeDefinition a in wanted.Distinct())
+        {
+            _values[a] = a is CategoryAttribute ? (null, new string[Count]) : (new double[Count], null);
+        }
+
+        if (_values.Count == 0)
+        {
+            return;
+        }
+
+        const int chunk = 4096;
+        Parallel.For(0L, (Count + chunk - 1) / chunk, new ParallelOptions { MaxDegreeOfParallelism = threads, CancellationToken = cancellation }, c =>
+        {
+            var sampler = new EntityRowSampler(_world.Scenario.Items, _world);
+            for (long i = c * chunk; i < Math.Min(Count, (c + 1) * chunk); i++)
+            {
+                foreach (var (attribute, (numbers, texts)) in _values)
+                {
+                    Cell cell = sampler.CellOf(i, attribute);
+                    if (texts is not null)
+                    {
+                        texts[i] = cell.Text!;
+                    }
+                    else
+                    {
+                        numbers![i] = cell.Number;
+                    }
+                }
+            }
+        });
+    }
 
     /// <summary>The unit taste position of an item; valid until the next call on the same thread.</summary>
     public ReadOnlySpan<float> Position(long item)

@@ -12,13 +12,145 @@ internal static class PartitionWriter
     public const int BatchRows = 8192;
 
     public static IReadOnlyList<WrittenFile> Write(WorldModel world, ItemCatalog? catalog, ActivityPlan? activity, PartitionTask task, string root, GenerateOptions options, Action<long> progress)
-        => task.Table == world.Scenario.Events.Table
-            ? WriteInteractions(world, catalog!, activity!, task, root, options, progress)
-            : WriteEntities(world, task, root, options, progress);
-
-    private static IReadOnlyList<WrittenFile> WriteEntities(WorldModel world, PartitionTask task, string root, GenerateOptions options, Action<long> progress)
     {
-        EntityDefinition entity = task.Table == world.Scenario.Items.Table ? world.Scenario.Items : world.Scenario.Users;
+        ScenarioDefinition scenario = world.Scenario;
+        if (task.Table == scenario.Events.Table)
+        {
+            return WriteInteractions(world, catalog!, activity!, task, root, options, progress);
+        }
+
+        if (scenario.EntityOfTable(task.Table) is { } entity)
+        {
+            return WriteEntities(world, entity, task, root, options, progress);
+        }
+
+        return scenario.Derived!.First(d => d.Table == task.Table) switch
+        {
+            CategoryTableDefinition c => WriteCategories(world, c, task, root, options, progress),
+            LinkTableDefinition l => WriteLinks(world, l, task, root, options, progress),
+            _ => WriteEdges(world, catalog!, activity!, task, root, options, progress),
+        };
+    }
+
+    private static IReadOnlyList<WrittenFile> WriteCategories(WorldModel world, CategoryTableDefinition table, PartitionTask task, string root, GenerateOptions options, Action<long> progress)
+    {
+        var schema = new TableSchema(table.Table, [new(table.IdColumn, ColumnKind.String), new(table.NameColumn, ColumnKind.String), new(table.WeightColumn, ColumnKind.Double)]);
+        var batch = new ColumnBatch(schema, table.Categories.Count);
+        double total = table.Categories.Sum(c => c.Weight);
+        for (int i = 0; i < table.Categories.Count; i++)
+        {
+            batch.Column<string>(0)[i] = table.IdOf(i);
+            batch.Column<string>(1)[i] = table.Categories[i].Value;
+            batch.Column<double>(2)[i] = table.Categories[i].Weight / total;
+        }
+
+        batch.Count = table.Categories.Count;
+        var document = new DocumentInfo(GeneratedAt(world.Scenario, options), [("num_" + table.Table, batch.Count)], null);
+        using ITableWriter writer = Open(schema, [], task, root, options, world.Scenario.Output, document);
+        Flush(writer, batch, progress, options.Cancellation);
+        return writer.Complete();
+    }
+
+    // One row per (entity, category) of a set or categorical attribute, with the entity's true affinity to the
+    // category's centroid when asked (a listener's genre preferences).
+    private static IReadOnlyList<WrittenFile> WriteLinks(WorldModel world, LinkTableDefinition table, PartitionTask task, string root, GenerateOptions options, Action<long> progress)
+    {
+        EntityDefinition entity = table.Entity;
+        var columns = new List<ColumnSpec> { new(entity.IdColumn, EntityLayout.IdKind(entity.IdFormat)), new(table.Ids.IdColumn, ColumnKind.String) };
+        if (table.AffinityColumn is { } affinityColumn)
+        {
+            columns.Add(new(affinityColumn, ColumnKind.Double));
+        }
+
+        var schema = new TableSchema(table.Table, columns);
+        var batch = new ColumnBatch(schema, BatchRows);
+        var sampler = new EntityRowSampler(entity, world);
+        AttributeDefinition root0 = table.Attribute is InheritedAttribute inherited ? inherited.Source : table.Attribute;
+        float[][] centroids = world.CentroidsByName(root0.Name, table.Ids.Categories);
+        var position = new float[world.Dimensions];
+        ulong kind = entity.Role switch { "items" => WorldModel.ItemsKind, "users" => WorldModel.UsersKind, _ => WorldModel.CreatorsKind };
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int i = 0; i < table.Ids.Categories.Count; i++)
+        {
+            index[table.Ids.Categories[i].Value] = i;
+        }
+
+        var document = new DocumentInfo(GeneratedAt(world.Scenario, options), [("num_" + entity.Table, task.End - task.Start)], null);
+        using ITableWriter writer = Open(schema, [], task, root, options, world.Scenario.Output, document);
+        for (long e = task.Start; e < task.End; e++)
+        {
+            Cell cell = sampler.CellOf(e, table.Attribute);
+            string[] values = cell.List ?? [cell.Text!];
+            if (table.AffinityColumn is not null)
+            {
+                EntityPosition(world, sampler, entity, e, position);
+            }
+
+            Ids.IdValue id = Ids.IdValue.Of(entity.IdFormat, world.Seed, kind, e);
+            foreach (string value in values)
+            {
+                int row = batch.Count;
+                id.WriteTo(batch.Columns[0], row);
+                int category = index[value];
+                batch.Column<string>(1)[row] = table.Ids.IdOf(category);
+                if (table.AffinityColumn is not null)
+                {
+                    batch.Column<double>(2)[row] = world.Affinity(position, centroids[category]);
+                }
+
+                if (++batch.Count == batch.Capacity)
+                {
+                    Flush(writer, batch, progress, options.Cancellation);
+                }
+            }
+        }
+
+        Flush(writer, batch, progress, options.Cancellation);
+        return writer.Complete();
+    }
+
+    private static void EntityPosition(WorldModel world, EntityRowSampler sampler, EntityDefinition entity, long index, Span<float> position)
+    {
+        if (entity.Role == "items")
+        {
+            world.ItemPosition(index, position);
+        }
+        else if (entity.Role == "creators" || world.LatentUsers)
+        {
+            sampler.LatentPosition(index, position);
+        }
+        else
+        {
+            world.UserTaste(index, position, new int[world.Scenario.World.Clusters.Count]);
+        }
+    }
+
+    // The edge list of a user range: the same interactions, regenerated (they are a pure function of the range) and
+    // aggregated instead of written.
+    private static IReadOnlyList<WrittenFile> WriteEdges(WorldModel world, ItemCatalog catalog, ActivityPlan activity, PartitionTask task, string root, GenerateOptions options, Action<long> progress)
+    {
+        var sampler = new InteractionSampler(world, catalog);
+        var batch = new ColumnBatch(sampler.Schema, BatchSize(sampler.Schema));
+        TableSchema edgeSchema = EdgeListWriter.BuildSchema(world.Scenario);
+        var document = new DocumentInfo(GeneratedAt(world.Scenario, options), [("num_users", task.End - task.Start)], null);
+        using var edges = new EdgeListWriter(world.Scenario, sampler.Schema, Open(edgeSchema, [], task, root, options, world.Scenario.Output, document));
+        for (long u = task.Start; u < task.End; u++)
+        {
+            sampler.Generate(u, activity.RowsOf(u), batch, edges);
+        }
+
+        if (batch.Count > 0)
+        {
+            edges.Write(batch);
+            batch.Count = 0;
+        }
+
+        progress(task.End - task.Start);
+        return edges.Complete();
+    }
+
+    private static IReadOnlyList<WrittenFile> WriteEntities(WorldModel world, EntityDefinition entity, PartitionTask task, string root, GenerateOptions options, Action<long> progress)
+    {
         var sampler = new EntityRowSampler(entity, world);
         var batch = new ColumnBatch(sampler.Schema, BatchSize(sampler.Schema));
         var document = new DocumentInfo(GeneratedAt(world.Scenario, options), [("num_" + entity.Table, task.End - task.Start)], null);
@@ -43,7 +175,13 @@ internal static class PartitionWriter
         ScenarioDefinition scenario = world.Scenario;
         var document = new DocumentInfo(GeneratedAt(scenario, options),
             [("num_users", scenario.Users.Count), ("num_items", scenario.Items.Count), ("num_interactions", activity.RowsBefore(task.End) - activity.RowsBefore(task.Start))],
-            () => new Quality.InteractionStatistics(Quality.ScenarioColumns.For(scenario)) { TotalUsers = scenario.Users.Count, TotalItems = scenario.Items.Count });
+            () => new Quality.InteractionStatistics(Quality.ScenarioColumns.For(scenario))
+            {
+                TotalUsers = scenario.Users.Count,
+                TotalItems = scenario.Items.Count,
+                SkipMilliseconds = (scenario.Events.Play?.SkipSeconds ?? 30) * 1000,
+                CompleteFraction = scenario.Events.Play?.CompleteFraction ?? 0.8,
+            });
         using ITableWriter writer = Open(sampler.Schema, [], task, root, options, scenario.Output, document);
         var counting = new CountingWriter(writer, progress, options.Cancellation);
         for (long u = task.Start; u < task.End; u++)

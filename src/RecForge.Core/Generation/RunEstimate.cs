@@ -28,10 +28,26 @@ public sealed record RunEstimate(string Table, long Rows, int Partitions, long B
         foreach (string table in tables)
         {
             bool events = table == scenario.Events.Table;
-            EntityDefinition? entity = events ? null : table == scenario.Items.Table ? scenario.Items : scenario.Users;
+            EntityDefinition? entity = events ? null : scenario.EntityOfTable(table);
+            DerivedTableDefinition? derived = scenario.Derived?.FirstOrDefault(d => d.Table == table);
+            double share = owned.Count(t => t.Table == table) / (double)Math.Max(1, plan.Count(t => t.Table == table));
+            if (derived is not null)
+            {
+                // Derived rows: one per category; one per (entity, value) — the mean set size; at most one per event.
+                (long all, int rowBytes, double derivedRate) = derived switch
+                {
+                    CategoryTableDefinition c => ((long)c.Categories.Count, 12, 1e6),
+                    LinkTableDefinition l => ((long)(l.Entity.Count * MeanValues(l.Attribute)), 8, 60_000),
+                    _ => (scenario.Events.Count, 16, 1_400_000),
+                };
+                long shareRows = (long)(all * share);
+                result.Add(new RunEstimate(table, shareRows, owned.Count(t => t.Table == table), shareRows * rowBytes, derived is EdgeListDefinition ? scenario.Events.Count * share / derivedRate : shareRows / derivedRate));
+                continue;
+            }
+
             TableSchema schema = events ? InteractionSampler.BuildSchema(scenario) : EntityLayout.Schema(entity!, out _);
             // A shard's rows: its share of the table's partitions (exact for entities, the average for interactions).
-            long rows = (long)((events ? scenario.Events.Count : entity!.Count) * (double)owned.Count(t => t.Table == table) / Math.Max(1, plan.Count(t => t.Table == table)));
+            long rows = (long)((events ? scenario.Events.Count : entity!.Count) * share);
             long vectorBytes = 0, otherBytes = 0;
             foreach (ColumnSpec c in schema.Columns)
             {
@@ -46,4 +62,12 @@ public sealed record RunEstimate(string Table, long Rows, int Partitions, long B
 
         return result;
     }
+
+    // Bounds read from another attribute are unknown before generation: assume the middle of the value count.
+    private static double MeanValues(AttributeDefinition attribute) => attribute switch
+    {
+        SetAttribute s => s.MinFrom is not null || s.MaxFrom is not null ? s.Categories.Count / 4.0 : (s.Min + s.Max) / 2.0,
+        InheritedAttribute i => MeanValues(i.Source),
+        _ => 1,
+    };
 }

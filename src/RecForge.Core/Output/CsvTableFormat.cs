@@ -89,7 +89,7 @@ public sealed class CsvTableFormat : ITableFormat
                     break;
                 default:
                     _buffer.ResetWrittenCount();
-                    using (var json = new Utf8JsonWriter(_buffer))
+                    using (var json = new Utf8JsonWriter(_buffer, TextValues.JsonOptions))
                     {
                         TextValues.WriteJson(json, batch, c, row);
                     }

@@ -32,7 +32,7 @@ public sealed class JsonDocumentTableFormat : ITableFormat
         {
             _file = new AtomicFile(path);
             _stream = new FileStream(_file.TemporaryPath, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
-            _json = new Utf8JsonWriter(_stream);
+            _json = new Utf8JsonWriter(_stream, TextValues.JsonOptions);
             _names = [.. schema.Columns.Select(c => JsonEncodedText.Encode(c.Name))];
             _statistics = document?.Statistics?.Invoke();
             _json.WriteStartObject();

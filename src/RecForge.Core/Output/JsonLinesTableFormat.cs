@@ -27,7 +27,7 @@ public sealed class JsonLinesTableFormat : ITableFormat
         {
             _file = new AtomicFile(path);
             _stream = new FileStream(_file.TemporaryPath, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
-            _json = new Utf8JsonWriter(_stream);
+            _json = new Utf8JsonWriter(_stream, TextValues.JsonOptions);
             _names = [.. schema.Columns.Select(c => JsonEncodedText.Encode(c.Name))];
         }
 

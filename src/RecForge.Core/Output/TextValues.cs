@@ -9,6 +9,12 @@ public static class TextValues
     /// <summary>ISO-8601 UTC with second resolution, as written to text formats.</summary>
     public const string TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss'Z'";
 
+    /// <summary>
+    /// JSON writer options for data files: only what JSON requires is escaped, so "R&amp;B" and "Drama > Crime" stay
+    /// readable (the default encoder, built for HTML, writes \u0026 and \u003E).
+    /// </summary>
+    public static JsonWriterOptions JsonOptions { get; } = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     /// <summary>A double in shortest round-trip form, with a decimal point when whole (<c>5.0</c>, not <c>5</c>), so text readers see a float.</summary>
     public static string Double(double value)
     {

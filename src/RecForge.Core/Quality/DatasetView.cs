@@ -30,6 +30,10 @@ public sealed record DatasetView(TableView Events, DatasetColumns Columns, Table
 /// <param name="ItemCategory">An item column whose values group items (genre): shares, coverage, diversity, colours.</param>
 /// <param name="UserUtcOffsetMinutes">A user column with the local-time offset, so hours are local.</param>
 /// <param name="ItemEmbedding">An item vector column.</param>
+/// <param name="Played">Milliseconds played in events (music).</param>
+/// <param name="Duration">The item's duration in milliseconds, in events.</param>
+/// <param name="Session">A session number in events (per user).</param>
+/// <param name="Creator">The item's creator (artist) in events.</param>
 public sealed record DatasetColumns(
     string EventUser,
     string EventItem,
@@ -41,4 +45,8 @@ public sealed record DatasetColumns(
     string? UserKey = null,
     string? ItemCategory = null,
     string? UserUtcOffsetMinutes = null,
-    string? ItemEmbedding = null);
+    string? ItemEmbedding = null,
+    string? Played = null,
+    string? Duration = null,
+    string? Session = null,
+    string? Creator = null);

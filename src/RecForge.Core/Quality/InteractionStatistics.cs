@@ -13,6 +13,10 @@ public sealed class InteractionStatistics
 {
     private readonly EventTally _tally;
     private readonly DatasetColumns _columns;
+    private readonly HashSet<(UInt128, long)> _sessions = [];
+    private readonly HashSet<(UInt128, UInt128)> _userItems = [];
+    private readonly HashSet<(UInt128, UInt128)> _userCreators = [];
+    private long _plays, _skips, _completions;
 
     /// <summary>Starts an empty tally of events whose columns play the parts named in <paramref name="columns"/>.</summary>
     public InteractionStatistics(DatasetColumns columns)
@@ -73,8 +77,63 @@ public sealed class InteractionStatistics
         }
     }
 
+    /// <summary>Plays shorter than this are skips (DESIGN: 30 s).</summary>
+    public double SkipMilliseconds { get; init; } = 30_000;
+
+    /// <summary>Plays of at least this fraction of the duration are completions (DESIGN: 80%).</summary>
+    public double CompleteFraction { get; init; } = 0.8;
+
+    /// <summary>Whether the events record listening (a played-milliseconds column).</summary>
+    public bool HasPlays => _plays > 0;
+
+    /// <summary>Share of plays under <see cref="SkipMilliseconds"/>.</summary>
+    public double SkipRate => _plays == 0 ? double.NaN : (double)_skips / _plays;
+
+    /// <summary>Share of plays of at least <see cref="CompleteFraction"/> of the duration.</summary>
+    public double CompletionRate => _plays == 0 ? double.NaN : (double)_completions / _plays;
+
+    /// <summary>Mean events per (user, session), or NaN without a session column.</summary>
+    public double EventsPerSession => _sessions.Count == 0 ? double.NaN : (double)Interactions / _sessions.Count;
+
+    /// <summary>Mean distinct items per active user.</summary>
+    public double ItemsPerUser => ActiveUsers == 0 ? 0 : (double)_userItems.Count / ActiveUsers;
+
+    /// <summary>Mean distinct creators per active user, or NaN without a creator column.</summary>
+    public double CreatorsPerUser => _userCreators.Count == 0 ? double.NaN : (double)_userCreators.Count / ActiveUsers;
+
     /// <summary>Adds a batch of rows.</summary>
-    public void Add(ColumnBatch batch) => _tally.Add(batch, batch.Schema.Name);
+    public void Add(ColumnBatch batch)
+    {
+        _tally.Add(batch, batch.Schema.Name);
+        TableSchema schema = batch.Schema;
+        Array users = batch.Columns[schema.IndexOf(_columns.EventUser)], items = batch.Columns[schema.IndexOf(_columns.EventItem)];
+        long[]? played = Column<long>(batch, _columns.Played), duration = Column<long>(batch, _columns.Duration), session = Column<long>(batch, _columns.Session);
+        Array? creators = _columns.Creator is { } c && schema.IndexOf(c) >= 0 ? batch.Columns[schema.IndexOf(c)] : null;
+        for (int r = 0; r < batch.Count; r++)
+        {
+            UInt128 user = KeyIndex.KeyOf(users, r);
+            _userItems.Add((user, KeyIndex.KeyOf(items, r)));
+            if (creators is not null)
+            {
+                _userCreators.Add((user, KeyIndex.KeyOf(creators, r)));
+            }
+
+            if (session is not null)
+            {
+                _sessions.Add((user, session[r]));
+            }
+
+            if (played is not null)
+            {
+                _plays++;
+                _skips += played[r] < SkipMilliseconds ? 1 : 0;
+                _completions += duration is not null && played[r] >= CompleteFraction * duration[r] ? 1 : 0;
+            }
+        }
+    }
+
+    private static T[]? Column<T>(ColumnBatch batch, string? name)
+        => name is not null && batch.Schema.IndexOf(name) is >= 0 and var i ? batch.Columns[i] as T[] : null;
 
     /// <summary>Writes the block as a JSON object.</summary>
     public void WriteJson(Utf8JsonWriter json)
@@ -99,6 +158,23 @@ public sealed class InteractionStatistics
         json.WriteNumber("min", min);
         json.WriteNumber("max", max);
         json.WriteEndObject();
+        json.WriteNumber("unique_items_per_user", Round(ItemsPerUser));
+        if (HasPlays)
+        {
+            json.WriteNumber("skip_rate", Round(SkipRate));
+            json.WriteNumber("completion_rate", Round(CompletionRate));
+        }
+
+        if (!double.IsNaN(EventsPerSession))
+        {
+            json.WriteNumber("events_per_session", Round(EventsPerSession));
+        }
+
+        if (!double.IsNaN(CreatorsPerUser))
+        {
+            json.WriteNumber("unique_creators_per_user", Round(CreatorsPerUser));
+        }
+
         if (Ratings.Count > 0)
         {
             json.WriteNumber("average_rating", Round(AverageRating));
@@ -127,6 +203,23 @@ public sealed class InteractionStatistics
         output.WriteLine(string.Create(c, $"    active items          {ActiveItems,12:N0}{Share(ActiveItems, TotalItems)}"));
         var (min, mean, max) = PerUser;
         output.WriteLine(string.Create(c, $"    interactions per user  avg {mean:N1}, min {min:N0}, max {max:N0}"));
+        output.WriteLine(string.Create(c, $"    unique {_columns.EventItem} per user  {ItemsPerUser:N1}"));
+        if (!double.IsNaN(CreatorsPerUser))
+        {
+            output.WriteLine(string.Create(c, $"    unique {_columns.Creator} per user  {CreatorsPerUser:N1}"));
+        }
+
+        if (HasPlays)
+        {
+            output.WriteLine(string.Create(c, $"    skip rate             {100 * SkipRate,11:F1}%  (played < {SkipMilliseconds / 1000:0.#} s)"));
+            output.WriteLine(string.Create(c, $"    completion rate       {100 * CompletionRate,11:F1}%  (played >= {100 * CompleteFraction:0}% of the track)"));
+        }
+
+        if (!double.IsNaN(EventsPerSession))
+        {
+            output.WriteLine(string.Create(c, $"    events per session    {EventsPerSession,12:F2}"));
+        }
+
         if (Ratings.Count == 0)
         {
             return;

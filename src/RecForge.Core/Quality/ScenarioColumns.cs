@@ -11,7 +11,11 @@ public static class ScenarioColumns
         EventColumns c = scenario.Events.Columns;
         CategoryAttribute? category = scenario.Items.Attributes.OfType<CategoryAttribute>().Where(a => a.Output).OrderByDescending(a => a.IsTaxonomy).FirstOrDefault();
         string? embedding = scenario.Items.Attributes.OfType<WorldAttribute>().FirstOrDefault(w => w.Output && w.Kind == WorldValueKind.Embedding)?.Name;
-        return new DatasetColumns(c.User, c.Item, c.Timestamp, c.Rating, scenario.Events.WatchTime is null ? null : c.WatchTime, c.Type,
-            scenario.Items.IdColumn, scenario.Users.IdColumn, category?.Name, scenario.Events.UtcOffsetMinutes is { Output: true } o ? o.Name : null, embedding);
+        EventDefinition e = scenario.Events;
+        string? duration = e.Play is { } play ? e.ItemColumns.FirstOrDefault(x => x.Attribute == play.Duration).Column : null;
+        string? creator = e.ItemColumns.FirstOrDefault(x => x.Attribute is WorldAttribute { Kind: WorldValueKind.Creator }).Column;
+        return new DatasetColumns(c.User, c.Item, c.Timestamp, c.Rating, e.WatchTime is null ? null : c.WatchTime, c.Type,
+            scenario.Items.IdColumn, scenario.Users.IdColumn, category?.Name, e.UtcOffsetMinutes is { Output: true } o ? o.Name : null, embedding,
+            e.Play?.Column, duration, c.Session, creator);
     }
 }

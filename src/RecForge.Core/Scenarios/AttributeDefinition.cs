@@ -56,8 +56,24 @@ public sealed record CategoryAttribute(string Name, bool Output, int Slot, IRead
     }
 }
 
-/// <summary>A set of distinct categories (a string list) of size min..max, drawn by weight without replacement.</summary>
-public sealed record SetAttribute(string Name, bool Output, int Slot, IReadOnlyList<Category> Categories, double[] Weights, int Min, int Max)
+/// <summary>
+/// A set of distinct categories (a string list) of size min..max, drawn by weight without replacement.
+/// <paramref name="LatentWeight"/> &gt; 0 puts the entity at the mean of its categories' centroids (an artist of rock and
+/// blues between the two). <paramref name="Lean"/> tilts the weights toward popular categories for popular entities:
+/// weight^(1 + lean × p), p = 1 for the most popular entity down to 0 for the least. <paramref name="MinFrom"/>/<paramref name="MaxFrom"/> read the bounds from a number
+/// property of another attribute's category (e.g. <c>user_type.min_genres</c>).
+/// </summary>
+public sealed record SetAttribute(string Name, bool Output, int Slot, IReadOnlyList<Category> Categories, double[] Weights, int Min, int Max,
+    double LatentWeight = 0, double Lean = 0, (int Slot, string Property)? MinFrom = null, (int Slot, string Property)? MaxFrom = null)
+    : AttributeDefinition(Name, Output, Slot);
+
+/// <summary>The value of an attribute of the item's creator (a song's genres are its artist's).</summary>
+/// <param name="Name">Attribute and column name.</param>
+/// <param name="Output">Whether it is a column.</param>
+/// <param name="Slot">Position in the row.</param>
+/// <param name="Source">The creators' attribute copied.</param>
+/// <param name="CreatorSlot">Slot of the item's <c>world: creator</c> attribute.</param>
+public sealed record InheritedAttribute(string Name, bool Output, int Slot, AttributeDefinition Source, int CreatorSlot)
     : AttributeDefinition(Name, Output, Slot);
 
 /// <summary>A value computed from other attributes of the row.</summary>
@@ -76,9 +92,16 @@ public sealed record TextAttribute(string Name, bool Output, int Slot, IReadOnly
 public sealed record VectorAttribute(string Name, bool Output, int Slot, int Dimension, IScalarSampler? Sampler, DirichletSampler? Dirichlet)
     : AttributeDefinition(Name, Output, Slot);
 
-/// <summary>A value the world model derives: popularity, taste clusters, a preference profile or an embedding.</summary>
-public sealed record WorldAttribute(string Name, bool Output, int Slot, WorldValueKind Kind, ProfileSource? Profile, EmbeddingDefinition? Embedding)
+/// <summary>A value the world model derives: popularity, taste clusters, a preference profile, an embedding or a creator.</summary>
+public sealed record WorldAttribute(string Name, bool Output, int Slot, WorldValueKind Kind, ProfileSource? Profile, EmbeddingDefinition? Embedding, CreatorLink? Creator = null)
     : AttributeDefinition(Name, Output, Slot);
+
+/// <summary>
+/// How items are spread over creators: item of popularity rank r (of n) goes to the creator of rank
+/// ⌈c · ((r − ½)/n)^<paramref name="Skew"/> · e^(<paramref name="Noise"/> · z)⌉ (clamped), so top items mostly belong to top creators and
+/// a skew above 1 gives popular creators more items.
+/// </summary>
+public sealed record CreatorLink(double Skew, double Noise, Ids.IdFormat IdFormat);
 
 /// <summary>What a <see cref="WorldAttribute"/> derives.</summary>
 public enum WorldValueKind
@@ -97,6 +120,9 @@ public enum WorldValueKind
 
     /// <summary>The item embedding, built from blocks.</summary>
     Embedding,
+
+    /// <summary>The id of the item's creator: creators are assigned by popularity rank, so popular items tend to belong to popular creators.</summary>
+    Creator,
 }
 
 /// <summary>The categorical attribute and vector property a preference profile averages.</summary>

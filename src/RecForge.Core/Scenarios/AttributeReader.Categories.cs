@@ -130,8 +130,9 @@ internal sealed partial class AttributeReader
         return properties;
     }
 
-    private SetAttribute Set(string name, bool output, YamlNode spec, string path)
+    private SetAttribute Set(string name, bool output, YamlNode spec, string path, MappingReader attribute)
     {
+        double latentWeight = attribute.Number("latent_weight", 0, 0);
         if (spec is not YamlMappingNode mapping)
         {
             throw _source.Error(spec, path, "expected { values: [...], min: 1, max: 3 }");
@@ -162,9 +163,30 @@ internal sealed partial class AttributeReader
             throw r.Error("values", "needs at least one value");
         }
 
-        int min = (int)r.Integer("min", 1, 0, categories.Count);
-        int max = (int)r.Integer("max", Math.Max(min, 1), min, categories.Count);
+        (int, string)? minFrom = Bound(r, "min"), maxFrom = Bound(r, "max");
+        int min = minFrom is null ? (int)r.Integer("min", 1, 0, categories.Count) : 0;
+        int max = maxFrom is null ? (int)r.Integer("max", Math.Max(min, 1), min, categories.Count) : categories.Count;
+        double lean = r.Number("lean", 0, 0, 100);
         r.Finish();
-        return new SetAttribute(name, output, NextSlot, categories, [.. categories.Select(c => c.Weight)], min, max);
+        return new SetAttribute(name, output, NextSlot, categories, [.. categories.Select(c => c.Weight)], min, max, latentWeight, lean, minFrom, maxFrom);
+    }
+
+    // A size bound given as `attribute.property` (a number property of a categorical attribute) instead of a number.
+    private (int, string)? Bound(MappingReader r, string key)
+    {
+        if (r.Get(key) is not YamlScalarNode { Value: { } text } node || double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out _))
+        {
+            return null;
+        }
+
+        int dot = text.IndexOf('.', StringComparison.Ordinal);
+        AttributeDefinition? target = dot > 0 ? Resolve(text[..dot], node) : null;
+        string property = dot > 0 ? text[(dot + 1)..] : "";
+        if (target is not CategoryAttribute c || !c.Categories.All(x => x.Properties.TryGetValue(property, out object? v) && v is double))
+        {
+            throw r.Error(key, $"expected a number or <categorical attribute>.<number property>, got '{text}'");
+        }
+
+        return (target.Slot, property);
     }
 }

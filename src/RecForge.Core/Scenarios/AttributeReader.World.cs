@@ -16,6 +16,14 @@ internal sealed partial class AttributeReader
                 return new WorldAttribute(name, output, NextSlot, WorldValueKind.TasteClusters, null, null);
             case "taste_cluster":
                 return new WorldAttribute(name, output, NextSlot, WorldValueKind.TasteCluster, null, null);
+            case "creator":
+                if (_creators is null || _items is not null)
+                {
+                    throw _source.Error(spec, path, "`world: creator` belongs to items, and needs a `creators:` section");
+                }
+
+                return new WorldAttribute(name, output, NextSlot, WorldValueKind.Creator, null, null,
+                    new CreatorLink(r.Number("skew", 1.5, 0, 10, exclusiveMin: true), r.Number("noise", 0.5, 0, 5), _creators.IdFormat));
             case "preference_profile":
                 {
                     string of = r.RequireString("of");

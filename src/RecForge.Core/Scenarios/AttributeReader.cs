@@ -12,7 +12,7 @@ namespace RecForge.Scenarios;
 internal sealed partial class AttributeReader
 {
     private static readonly string[] ValueKinds =
-        [.. SamplerReader.Kinds, "categorical", "taxonomy", "set", "expression", "json", "text", "vector", "dirichlet", "world"];
+        [.. SamplerReader.Kinds, "categorical", "taxonomy", "set", "expression", "json", "text", "vector", "dirichlet", "world", "inherit"];
 
     private readonly MappingReader _attributes;
     private readonly SourceMap _source;
@@ -23,14 +23,16 @@ internal sealed partial class AttributeReader
     private readonly Stack<HashSet<int>> _reading = new();
     private readonly MappingReader? _vocabulary;
     private readonly EntityDefinition? _items;
+    private readonly EntityDefinition? _creators;
     private readonly HashSet<string> _reserved;
 
-    public AttributeReader(MappingReader attributes, SourceMap source, MappingReader? vocabulary, EntityDefinition? items, params string[] reserved)
+    public AttributeReader(MappingReader attributes, SourceMap source, MappingReader? vocabulary, EntityDefinition? items, EntityDefinition? creators, params string[] reserved)
     {
         _attributes = attributes;
         _source = source;
         _vocabulary = vocabulary;
         _items = items;
+        _creators = creators;
         _reserved = new HashSet<string>(reserved, StringComparer.Ordinal);
         foreach (var (key, value) in attributes.Entries())
         {
@@ -156,12 +158,13 @@ internal sealed partial class AttributeReader
             {
                 "categorical" => Categorical(name, output, spec, specPath, r, taxonomy: false),
                 "taxonomy" => Categorical(name, output, spec, specPath, r, taxonomy: true),
-                "set" => Set(name, output, spec, specPath),
+                "set" => Set(name, output, spec, specPath, r),
                 "expression" => Expression(name, output, spec, specPath, r),
                 "json" => Json(name, output, spec, specPath),
                 "text" => Text(name, output, spec, specPath),
                 "vector" or "dirichlet" => Vector(name, output, kind, spec, specPath),
                 "world" => World(name, output, spec, specPath, r),
+                "inherit" => Inherit(name, output, spec, specPath),
                 _ => throw r.Error(kind, "unsupported"),
             };
         }
@@ -194,6 +197,27 @@ internal sealed partial class AttributeReader
         {
             throw _source.Error(spec, path, $"{e.Message} in \"{text}\"");
         }
+    }
+
+    // inherit: artist_id.genres — the creators' attribute `genres`, through this entity's `world: creator` attribute.
+    private InheritedAttribute Inherit(string name, bool output, YamlNode spec, string path)
+    {
+        string text = (spec as YamlScalarNode)?.Value ?? "";
+        int dot = text.IndexOf('.', StringComparison.Ordinal);
+        if (dot <= 0)
+        {
+            throw _source.Error(spec, path, $"expected <creator attribute>.<attribute of the creators>, e.g. artist_id.genres, got '{text}'");
+        }
+
+        AttributeDefinition link = Resolve(text[..dot], spec);
+        if (link is not WorldAttribute { Kind: WorldValueKind.Creator } || _creators is null)
+        {
+            throw _source.Error(spec, path, $"'{text[..dot]}' is not a `world: creator` attribute");
+        }
+
+        AttributeDefinition source = _creators.Find(text[(dot + 1)..])
+            ?? throw _source.Error(spec, path, $"the creators have no attribute '{text[(dot + 1)..]}' (they have {string.Join(", ", _creators.Attributes.Select(a => a.Name))})");
+        return new InheritedAttribute(name, output, NextSlot, source, link.Slot);
     }
 
     private JsonAttribute Json(string name, bool output, YamlNode spec, string path)

@@ -29,7 +29,26 @@ public sealed record EventDefinition(
     IReadOnlyList<FunnelStep> Funnel,
     WatchTimeDefinition? WatchTime,
     RatingDefinition? Rating,
-    EventColumns Columns);
+    EventColumns Columns)
+{
+    /// <summary>Item attributes copied into every event, by event column name (a play's artist and track duration).</summary>
+    public IReadOnlyList<(string Column, AttributeDefinition Attribute)> ItemColumns { get; init; } = [];
+
+    /// <summary>Listening outcome (skip, partial or full play), or null.</summary>
+    public PlayDefinition? Play { get; init; }
+
+    /// <summary>A numeric user attribute giving each user's relative activity instead of <see cref="Activity"/>, or null.</summary>
+    public AttributeDefinition? ActivityAttribute { get; init; }
+}
+
+/// <summary>
+/// How much of an item is consumed: a skip (under <paramref name="SkipSeconds"/>), a full play (at least
+/// <paramref name="CompleteFraction"/> of the duration) or a partial play in between. The skip and full-play
+/// probabilities move linearly with affinity from their low to their high values; the skip probability is
+/// multiplied by the user's factor (casual listeners skip more).
+/// </summary>
+public sealed record PlayDefinition(AttributeDefinition Duration, string Column, double SkipLow, double SkipHigh, double CompleteLow, double CompleteHigh,
+    (int Slot, string Property)? UserFactor, double SkipSeconds, double CompleteFraction);
 
 /// <summary>How the next item is chosen: shares of preference (affinity × popularity^bias), popularity and uniform exploration; coherence pulls toward the previous item.</summary>
 public sealed record ChoiceDefinition(double Preference, double Popularity, double Exploration, double Coherence, double PreferencePopularityBias, int MaxTries);
@@ -48,7 +67,7 @@ public sealed record WatchTimeDefinition(double Concentration, double MeanLow, d
 /// event); <paramref name="Rating"/> is null without ratings; <paramref name="Source"/> names an optional ground-truth
 /// column recording why each item was picked (preference, popularity or exploration).
 /// </summary>
-public sealed record EventColumns(string User, string Item, string? Type, string WatchTime, string Timestamp, string? Rating = null, string? Source = null);
+public sealed record EventColumns(string User, string Item, string? Type, string WatchTime, string Timestamp, string? Rating = null, string? Source = null, string? Session = null);
 
 /// <summary>
 /// Explicit ratings: a distribution over rating values for each choice source (preference, popularity, exploration),

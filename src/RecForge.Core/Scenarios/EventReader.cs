@@ -7,7 +7,7 @@ namespace RecForge.Scenarios;
 /// <summary>Reads the <c>events</c> section: volume, activity, sessions, choice mix, time profile, funnel and watch time.</summary>
 internal static class EventReader
 {
-    public static EventDefinition Read(MappingReader r, EntityDefinition users)
+    public static EventDefinition Read(MappingReader r, EntityDefinition users, EntityDefinition items)
     {
         string table = r.String("table", "interactions")!;
         long count = r.Integer("count", 10_000, 1);
@@ -18,7 +18,16 @@ internal static class EventReader
         }
 
         int days = (int)r.Integer("days", 365, 1, 36_600);
-        IScalarSampler activity = ReadActivity(r);
+        AttributeDefinition? activityAttribute = null;
+        if (r.Mapping("activity") is { } activityReader && activityReader.String("attribute") is { } activityName)
+        {
+            // Activity read from a user attribute (e.g. activity_level) instead of a sampler.
+            activityAttribute = users.Find(activityName) is NumberAttribute or ExpressionAttribute { Expression.IsText: false } ? users.Find(activityName)
+                : throw activityReader.Error("attribute", $"'{activityName}' must be a numeric user attribute");
+            activityReader.Finish();
+        }
+
+        IScalarSampler activity = activityAttribute is null ? ReadActivity(r) : new ConstantSampler(1);
 
         AttributeDefinition? offset = null;
         if (r.String("utc_offset_minutes") is { } offsetName)
@@ -40,6 +49,21 @@ internal static class EventReader
         bool hasFunnel = r.Has("funnel");
         List<FunnelStep> funnel = ReadFunnel(r);
         RatingDefinition? rating = r.Mapping("rating") is { } ratingReader ? ReadRating(ratingReader) : null;
+        var itemColumns = new List<(string, AttributeDefinition)>();
+        if (r.Mapping("item_columns") is { } copied)
+        {
+            // event column: item attribute — copied into every event (a play's artist and track duration).
+            foreach (var (column, _) in copied.Entries())
+            {
+                string attribute = copied.RequireString(column);
+                itemColumns.Add((column, items.Find(attribute) is { Output: true } a and (NumberAttribute or ExpressionAttribute or CategoryAttribute or WorldAttribute { Kind: WorldValueKind.Creator or WorldValueKind.Popularity })
+                    ? a : throw copied.Error(column, $"'{attribute}' is not a numeric, categorical or creator output attribute of the items")));
+            }
+
+            copied.Finish();
+        }
+
+        PlayDefinition? play = r.Mapping("play") is { } p ? ReadPlay(p, items, users) : null;
 
         WatchTimeDefinition? watch = null;
         if (r.Mapping("watch_time") is { } w)
@@ -65,10 +89,53 @@ internal static class EventReader
             c?.String("watch_time", "watch_time") ?? "watch_time",
             c?.String("timestamp", "timestamp") ?? "timestamp",
             rating is null ? null : c?.String("rating", "rating") ?? "rating",
-            c?.String("source"));
+            c?.String("source"),
+            c?.String("session"));
         c?.Finish();
         r.Finish();
-        return new EventDefinition(table, count, start, days, activity, offset, meanEvents, gap, choice, time, funnel, watch, rating, columns);
+        return new EventDefinition(table, count, start, days, activity, offset, meanEvents, gap, choice, time, funnel, watch, rating, columns)
+        {
+            ItemColumns = itemColumns,
+            Play = play,
+            ActivityAttribute = activityAttribute,
+        };
+    }
+
+    // play: { duration: <item attribute, ms>, column: ms_played, skip: {min, max}, complete: {min, max}, user_factor: attr.prop }
+    private static PlayDefinition ReadPlay(MappingReader p, EntityDefinition items, EntityDefinition users)
+    {
+        string durationName = p.RequireString("duration");
+        AttributeDefinition duration = items.Find(durationName) is NumberAttribute or ExpressionAttribute { Expression.IsText: false } ? items.Find(durationName)!
+            : throw p.Error("duration", $"'{durationName}' must be a numeric item attribute (milliseconds)");
+        (double, double) Range(string key, double lo, double hi)
+        {
+            MappingReader? m = p.Mapping(key);
+            double min = m?.Number("min", lo, 0, 1) ?? lo;
+            double max = m?.Number("max", hi, 0, 1) ?? hi;
+            m?.Finish();
+            return (min, max);
+        }
+
+        var skip = Range("skip", 0.4, 0.1);
+        var complete = Range("complete", 0.2, 0.7);
+        if (skip.Item1 + complete.Item1 > 1 || skip.Item2 + complete.Item2 > 1)
+        {
+            throw p.Error("complete", "skip + complete probabilities must not exceed 1 at either end");
+        }
+
+        (int, string)? factor = null;
+        if (p.String("user_factor") is { } text)
+        {
+            int dot = text.IndexOf('.', StringComparison.Ordinal);
+            factor = dot > 0 && users.Find(text[..dot]) is CategoryAttribute c && c.Categories.All(x => x.Properties.TryGetValue(text[(dot + 1)..], out object? v) && v is double)
+                ? (c.Slot, text[(dot + 1)..])
+                : throw p.Error("user_factor", $"expected <categorical user attribute>.<number property>, got '{text}'");
+        }
+
+        var play = new PlayDefinition(duration, p.String("column", "ms_played")!, skip.Item1, skip.Item2, complete.Item1, complete.Item2, factor,
+            p.Number("skip_seconds", 30, 1), p.Number("complete_fraction", 0.8, 0.01, 1));
+        p.Finish();
+        return play;
     }
 
     // rating: { histogram: {5.0: 0.2, ...} } for one distribution, or preference / popularity / exploration each with

@@ -10,6 +10,8 @@ namespace RecForge.Scenarios;
 /// <param name="Events">The interaction process.</param>
 /// <param name="Output">File format and layout.</param>
 /// <param name="Quality">Targets for <c>recforge validate</c>.</param>
+/// <param name="Creators">An optional third entity items belong to (artists, brands, channels).</param>
+/// <param name="Derived">Tables derived from the entities and events: category lists, link tables, edge lists.</param>
 public sealed record ScenarioDefinition(
     string Name,
     string Source,
@@ -19,4 +21,24 @@ public sealed record ScenarioDefinition(
     EntityDefinition Users,
     EventDefinition Events,
     OutputDefinition Output,
-    QualityDefinition Quality);
+    QualityDefinition Quality,
+    EntityDefinition? Creators = null,
+    IReadOnlyList<DerivedTableDefinition>? Derived = null)
+{
+    /// <summary>The entity tables in generation order: items, users, then creators when there are any.</summary>
+    public IEnumerable<EntityDefinition> Entities => Creators is null ? [Items, Users] : [Items, Users, Creators];
+
+    /// <summary>The entity whose table has this name, or null.</summary>
+    public EntityDefinition? EntityOfTable(string table)
+    {
+        foreach (EntityDefinition e in Entities)
+        {
+            if (e.Table == table)
+            {
+                return e;
+            }
+        }
+
+        return null;
+    }
+}

@@ -63,16 +63,25 @@ public static class ScenarioLoader
         MappingReader? vocabulary = r.Mapping("vocabulary");
 
         MappingReader worldReader = r.RequireMapping("world");
-        EntityDefinition items = ReadEntity(r.RequireMapping("items"), "items", source, vocabulary, null);
-        EntityDefinition users = ReadEntity(r.RequireMapping("users"), "users", source, vocabulary, items);
-        WorldDefinition world = WorldReader.Read(worldReader, items);
-        EventDefinition events = EventReader.Read(r.RequireMapping("events"), users);
+        EntityDefinition? creators = r.Mapping("creators") is { } c ? ReadEntity(c, "creators", source, vocabulary, null, null) : null;
+        EntityDefinition items = ReadEntity(r.RequireMapping("items"), "items", source, vocabulary, null, creators);
+        EntityDefinition users = ReadEntity(r.RequireMapping("users"), "users", source, vocabulary, items, null);
+        WorldDefinition world = WorldReader.Read(worldReader, items, users);
+        EventDefinition events = EventReader.Read(r.RequireMapping("events"), users, items);
         OutputDefinition output = ReadOutput(r.Mapping("output"));
         QualityDefinition quality = ReadQuality(r.Mapping("quality"));
+        EntityDefinition?[] entities = [items, users, creators];
+        List<DerivedTableDefinition> derived = r.Mapping("tables") is { } t ? DerivedTableReader.Read(t, entities, events) : [];
         r.Finish();
 
+        string[] names = [.. entities.OfType<EntityDefinition>().Select(e => e.Table), events.Table, .. derived.Select(d => d.Table)];
+        if (names.GroupBy(n => n, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } clash)
+        {
+            throw new ScenarioException($"{fileName}: two tables are named '{clash.Key}'");
+        }
+
         string canonical = overrideList.Count == 0 ? text : string.Concat(text, "\n# overrides\n", string.Join('\n', overrideList));
-        return new ScenarioDefinition(name, canonical, seed, world, items, users, events, output, quality);
+        return new ScenarioDefinition(name, canonical, seed, world, items, users, events, output, quality, creators, derived);
     }
 
     private static QualityDefinition ReadQuality(MappingReader? r)
@@ -119,12 +128,12 @@ public static class ScenarioLoader
         return new ShareTarget(fraction, min, max);
     }
 
-    private static EntityDefinition ReadEntity(MappingReader r, string role, SourceMap source, MappingReader? vocabulary, EntityDefinition? items)
+    private static EntityDefinition ReadEntity(MappingReader r, string role, SourceMap source, MappingReader? vocabulary, EntityDefinition? items, EntityDefinition? creators)
     {
         string table = r.String("table", role)!;
         long count = r.Integer("count", 1000, 1);
         MappingReader id = r.RequireMapping("id");
-        string idColumn = id.String("column", role == "items" ? "item_id" : "user_id")!;
+        string idColumn = id.String("column", role == "items" ? "item_id" : role == "users" ? "user_id" : "creator_id")!;
         IdFormat format;
         try
         {
@@ -136,7 +145,7 @@ public static class ScenarioLoader
         }
 
         id.Finish();
-        var reader = new AttributeReader(r.RequireMapping("attributes"), source, vocabulary, items, idColumn);
+        var reader = new AttributeReader(r.RequireMapping("attributes"), source, vocabulary, items, creators, idColumn);
         var attributes = reader.ReadAll();
         var partitionBy = new List<string>();
         if (r.Sequence("partition_by") is { } partitions)

@@ -11,6 +11,7 @@ namespace RecForge.Scenarios;
 /// <param name="ClustersPerUserMin">Fewest clusters per user.</param>
 /// <param name="ClustersPerUserMax">Most clusters per user.</param>
 /// <param name="StratifyClusters">Users' strongest clusters take exactly their weights' shares instead of being drawn.</param>
+/// <param name="CreatorPopularityExponent">Zipf exponent of creator popularity by rank.</param>
 public sealed record WorldDefinition(
     int Dimensions,
     double ItemNoise,
@@ -21,7 +22,8 @@ public sealed record WorldDefinition(
     IReadOnlyList<TasteClusterDefinition> Clusters,
     int ClustersPerUserMin,
     int ClustersPerUserMax,
-    bool StratifyClusters = false);
+    bool StratifyClusters = false,
+    double CreatorPopularityExponent = 1.0);
 
 /// <summary>A taste cluster: a named direction in taste space made of the item categories it likes.</summary>
 /// <param name="Name">Cluster name (e.g. mainstream, arthouse).</param>

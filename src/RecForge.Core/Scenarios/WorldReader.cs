@@ -5,7 +5,7 @@ namespace RecForge.Scenarios;
 /// <summary>Reads the <c>world</c> section: latent space, popularity, affinity and taste clusters.</summary>
 internal static class WorldReader
 {
-    public static WorldDefinition Read(MappingReader r, EntityDefinition items)
+    public static WorldDefinition Read(MappingReader r, EntityDefinition items, EntityDefinition users)
     {
         int dims = (int)r.Integer("latent_dimensions", 32, 2, 1024);
         double itemNoise = r.Number("item_noise", 0.35, 0);
@@ -13,6 +13,9 @@ internal static class WorldReader
         MappingReader? popularity = r.Mapping("popularity");
         double exponent = popularity?.Number("exponent", 1.0, 0, 10, exclusiveMin: true) ?? 1.0;
         popularity?.Finish();
+        MappingReader? creatorPopularity = r.Mapping("creator_popularity");
+        double creatorExponent = creatorPopularity?.Number("exponent", 1.0, 0, 10, exclusiveMin: true) ?? 1.0;
+        creatorPopularity?.Finish();
         MappingReader? affinity = r.Mapping("affinity");
         double sharpness = affinity?.Number("sharpness", 8, 0, exclusiveMin: true) ?? 8;
         double midpoint = affinity?.Number("midpoint", 0.25, -1, 1) ?? 0.25;
@@ -25,15 +28,17 @@ internal static class WorldReader
 
         bool stratify = r.Bool("stratify_clusters", false);
         var clusters = new List<TasteClusterDefinition>();
-        MappingReader list = r.RequireMapping("taste_clusters");
-        foreach (var (name, node) in list.Entries())
+        // Users whose own attributes place them in taste space (a latent set such as music's genre preferences) need no clusters.
+        bool latentUsers = users.Attributes.Any(a => a is CategoryAttribute { LatentWeight: > 0 } or SetAttribute { LatentWeight: > 0 });
+        MappingReader? list = latentUsers ? r.Mapping("taste_clusters") : r.RequireMapping("taste_clusters");
+        foreach (var (name, node) in list?.Entries() ?? [])
         {
             if (node is not YamlMappingNode m)
             {
-                throw list.Error(name, "expected { weight: w, likes: { attribute: [values] } }");
+                throw list!.Error(name, "expected { weight: w, likes: { attribute: [values] } }");
             }
 
-            var c = new MappingReader(m, list.Child(name), list.Source);
+            var c = new MappingReader(m, list!.Child(name), list.Source);
             double weight = c.Number("weight", 1, 0);
             var likes = new List<(CategoryAttribute, int)>();
             // A cluster without likes has no preferred categories: its users' positions are pure noise ("general users").
@@ -74,17 +79,17 @@ internal static class WorldReader
             clusters.Add(new TasteClusterDefinition(name, weight, likes));
         }
 
-        if (clusters.Count == 0 || clusters.Sum(c => c.Weight) <= 0)
+        if (!latentUsers && (clusters.Count == 0 || clusters.Sum(c => c.Weight) <= 0))
         {
             throw r.Error("taste_clusters", "needs at least one cluster with a positive weight");
         }
 
-        if (max > clusters.Count)
+        if (!latentUsers && max > clusters.Count)
         {
             throw r.Error("clusters_per_user", $"max ({max}) exceeds the number of taste clusters ({clusters.Count})");
         }
 
         r.Finish();
-        return new WorldDefinition(dims, itemNoise, userNoise, exponent, sharpness, midpoint, clusters, min, max, stratify);
+        return new WorldDefinition(dims, itemNoise, userNoise, exponent, sharpness, midpoint, clusters, min, max, stratify, creatorExponent);
     }
 }

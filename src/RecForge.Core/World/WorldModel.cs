@@ -22,6 +22,9 @@ public sealed class WorldModel
     /// <summary>Key of the users entity kind.</summary>
     public static readonly ulong UsersKind = StreamKey.Of("users");
 
+    /// <summary>Key of the creators entity kind.</summary>
+    public static readonly ulong CreatorsKind = StreamKey.Of("creators");
+
     /// <summary>Key of the events stream kind.</summary>
     public static readonly ulong EventsKind = StreamKey.Of("events");
 
@@ -31,8 +34,12 @@ public sealed class WorldModel
     private readonly Dictionary<CategoryAttribute, float[][]> _centroids = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<CategoryAttribute, StratifiedDraw> _stratified = new(ReferenceEqualityComparer.Instance);
     private readonly StratifiedDraw? _firstCluster;
+    private readonly Dictionary<string, float[][]> _namedCentroids = new(StringComparer.Ordinal);
+    private readonly FeistelPermutation? _creatorRanks;
+    private readonly WorldAttribute? _creatorAttribute;
+    private readonly float[] _creatorPositions = [];
     private readonly CategoryAttribute[] _latentAttributes;
-    private readonly AliasTable _clusterChoice;
+    private readonly AliasTable? _clusterChoice;
     private readonly FeistelPermutation _popularityRanks;
 
     /// <summary>Builds the world of a scenario.</summary>
@@ -65,7 +72,7 @@ public sealed class WorldModel
             ClusterCentroids[c] = centroid;
         }
 
-        _clusterChoice = new AliasTable([.. w.Clusters.Select(c => c.Weight)]);
+        _clusterChoice = w.Clusters.Count > 0 ? new AliasTable([.. w.Clusters.Select(c => c.Weight)]) : null;
         _firstCluster = w.StratifyClusters
             ? new StratifiedDraw([.. w.Clusters.Select(c => c.Weight)], scenario.Users.Count, StreamKey.Combine(Seed, StreamKey.Of("stratified:clusters")))
             : null;
@@ -75,7 +82,64 @@ public sealed class WorldModel
         double biased = w.PopularityExponent * scenario.Events.Choice.PreferencePopularityBias;
         PreferenceProposal = biased > 0 ? new ZipfSampler(items, biased) : null;
         TimeProfile = new TimeProfile(scenario.Events.Time, scenario.Events.StartDate, scenario.Events.Days);
+        if (scenario.Creators is { } creators)
+        {
+            _creatorRanks = new FeistelPermutation(creators.Count, StreamKey.Combine(Seed, StreamKey.Of("creator-popularity")));
+            _creatorAttribute = scenario.Items.Attributes.OfType<WorldAttribute>().FirstOrDefault(a => a.Kind == WorldValueKind.Creator);
+
+            // Creators are few (artists, brands): their positions are computed once and shared by every thread.
+            _creatorPositions = new float[checked(creators.Count * Dimensions)];
+            var sampler = new Generation.EntityRowSampler(creators, this);
+            for (long c = 0; c < creators.Count; c++)
+            {
+                sampler.LatentPosition(c, _creatorPositions.AsSpan((int)(c * Dimensions), Dimensions));
+            }
+        }
     }
+
+    /// <summary>Whether users get their taste position from their own latent attributes rather than from taste clusters.</summary>
+    public bool LatentUsers => Scenario.Users.Attributes.Any(a => a is CategoryAttribute { LatentWeight: > 0 } or SetAttribute { LatentWeight: > 0 });
+
+    /// <summary>
+    /// Unit centroids of the categories of a set or categorical attribute, by attribute name: attributes of the same
+    /// name share them, so an artist's genres, its songs' inherited genres and a listener's genre preferences meet.
+    /// </summary>
+    public float[][] CentroidsByName(string name, IReadOnlyList<Category> categories)
+    {
+        lock (_namedCentroids)
+        {
+            if (!_namedCentroids.TryGetValue(name, out float[][]? centroids))
+            {
+                centroids = BuildCentroids(name, categories);
+                _namedCentroids[name] = centroids;
+            }
+
+            return centroids;
+        }
+    }
+
+    /// <summary>Popularity in (0, 1] of a creator: rank^-exponent over a seeded ranking of the creators.</summary>
+    public double CreatorPopularity(long creator) => Math.Pow(_creatorRanks!.Forward(creator) + 1, -Scenario.World.CreatorPopularityExponent);
+
+    /// <summary>Where a creator stands in the popularity ranking: 1 for the most popular, near 0 for the least.</summary>
+    public double CreatorPercentile(long creator) => 1 - (double)_creatorRanks!.Forward(creator) / Scenario.Creators!.Count;
+
+    /// <summary>Where an item stands in the popularity ranking: 1 for the most popular, near 0 for the least.</summary>
+    public double ItemPercentile(long item) => 1 - (double)(PopularityRank(item) - 1) / Scenario.Items.Count;
+
+    /// <summary>The creator of an item (see <see cref="CreatorLink"/>).</summary>
+    public long CreatorOf(long item)
+    {
+        CreatorLink link = _creatorAttribute!.Creator!;
+        long n = Scenario.Items.Count, c = Scenario.Creators!.Count;
+        Rng rng = RngFor(ItemsKind, item, AttributeKey(_creatorAttribute));
+        double u = Math.Pow((PopularityRank(item) - 0.5) / n, link.Skew) * Math.Exp(link.Noise * rng.NextGaussian());
+        long rank = Math.Clamp((long)Math.Ceiling(u * c), 1, c);
+        return _creatorRanks!.Inverse(rank - 1);
+    }
+
+    /// <summary>The unit taste position of a creator.</summary>
+    public ReadOnlySpan<float> CreatorPosition(long creator) => _creatorPositions.AsSpan((int)(creator * Dimensions), Dimensions);
 
     /// <summary>The scenario.</summary>
     public ScenarioDefinition Scenario { get; }
@@ -137,6 +201,11 @@ public sealed class WorldModel
             VectorMath.AddScaled(position, _centroids[a][ItemCategory(a, item)], a.LatentWeight);
         }
 
+        if (_creatorAttribute is not null)
+        {
+            VectorMath.AddScaled(position, CreatorPosition(CreatorOf(item)), 1.0);
+        }
+
         Rng rng = RngFor(ItemsKind, item, LatentStream);
         VectorMath.AddNoise(position, ref rng, Scenario.World.ItemNoise);
         VectorMath.Normalize(position);
@@ -161,7 +230,7 @@ public sealed class WorldModel
             {
                 do
                 {
-                    c = _clusterChoice.Sample(ref rng);
+                    c = _clusterChoice!.Sample(ref rng);
                 }
                 while (clusters[..j].Contains(c));
             }
@@ -192,13 +261,15 @@ public sealed class WorldModel
         return 1.0 / (1.0 + Math.Exp(-Scenario.World.AffinitySharpness * (cos - Scenario.World.AffinityMidpoint)));
     }
 
-    private float[][] BuildCentroids(CategoryAttribute attribute)
+    private float[][] BuildCentroids(CategoryAttribute attribute) => BuildCentroids(attribute.Name, attribute.Categories);
+
+    private float[][] BuildCentroids(string name, IReadOnlyList<Category> categories)
     {
-        var result = new float[attribute.Categories.Count][];
-        ulong key = StreamKey.Combine(Seed, StreamKey.Of("centroid:" + attribute.Name));
+        var result = new float[categories.Count][];
+        ulong key = StreamKey.Combine(Seed, StreamKey.Of("centroid:" + name));
         for (int i = 0; i < result.Length; i++)
         {
-            Category category = attribute.Categories[i];
+            Category category = categories[i];
             var rng = new Rng(StreamKey.Combine(key, StreamKey.Of(category.Group)));
             float[] v = VectorMath.RandomUnit(ref rng, Dimensions);
             if (category.Group != category.Value)
