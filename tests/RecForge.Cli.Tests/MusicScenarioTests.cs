@@ -292,3 +292,34 @@ public sealed class MusicScenarioTests(MusicDatasetFixture music) : IClassFixtur
         return ranks;
     }
 }
+
+/// <summary>`recforge validate` on the music dataset (Parquet): listening checks pass, and break when a play outruns its track.</summary>
+public sealed class MusicValidationTests : IDisposable
+{
+    private readonly string _root = Cli.TempDirectory();
+
+    [Fact]
+    public void A_fresh_dataset_passes_and_a_play_longer_than_its_track_fails_the_range_check()
+    {
+        string dir = Path.Combine(_root, "music");
+        Assert.Equal(0, Cli.Run("generate", "music", "--out", dir, "--songs", "1000", "--artists", "100", "--users", "200", "--interactions", "20000").ExitCode);
+        var (code, stdout, error) = Cli.Run("validate", dir);
+        Assert.True(code == 0, stdout + error);
+        foreach (string check in new[] { "range.sessions.ms_played", "listening.skip_rate", "listening.completion_rate", "listening.events_per_session" })
+        {
+            Assert.Contains("pass  " + check, stdout, StringComparison.Ordinal);
+        }
+
+        Validation.DatasetSurgery.Rewrite(dir, "sessions", b =>
+        {
+            long[] played = Validation.DatasetSurgery.Column<long>(b, "ms_played");
+            played[3] = Validation.DatasetSurgery.Column<long>(b, "track_duration_ms")[3] + 1;
+        }, firstFileOnly: true);
+        (code, stdout, _) = Cli.Run("validate", dir);
+        Assert.Equal(1, code);
+        Assert.Contains("FAIL  range.sessions.ms_played", stdout, StringComparison.Ordinal);
+        Assert.Contains("1 outside", stdout, StringComparison.Ordinal);
+    }
+
+    public void Dispose() => Directory.Delete(_root, recursive: true);
+}

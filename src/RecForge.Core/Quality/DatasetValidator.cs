@@ -43,7 +43,11 @@ public static class DatasetValidator
 
         (DateTime, DateTime)? window = scenario is null ? null
             : (scenario.Events.StartDate.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).AddDays(-1), scenario.Events.StartDate.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).AddDays(scenario.Events.Days + 1));
-        var events = new EventTally(columns, users, items, window);
+        var events = new EventTally(columns, users, items, window)
+        {
+            SkipMilliseconds = (scenario?.Events.Play?.SkipSeconds ?? 30) * 1000,
+            CompleteFraction = scenario?.Events.Play?.CompleteFraction ?? 0.8,
+        };
         Read(view.Events, checks, b => events.Add(b, view.Events.Name));
 
         // Structure.
@@ -169,6 +173,8 @@ public static class DatasetValidator
             checks.Add(new QualityCheck($"shares.{ev}.{columns.EventType}", Statistics, null, string.Join(", ", events.Types.OrderByDescending(t => t.Value).Select(t => $"{t.Key} {Pct((double)t.Value / events.Rows)}")), null, "event types"));
         }
 
+        ListeningChecks(scenario, columns, ev, events, checks);
+
         var ratings = new List<(string, double, double?)>();
         if (events.Ratings.Count > 0)
         {
@@ -198,6 +204,48 @@ public static class DatasetValidator
             events.WatchCount == 0 ? [] : [.. events.WatchHistogram.Select(c => (double)c / events.WatchCount)], shares, lorenz, gini,
             items is null ? [] : Project(items));
         return new ValidationReport(dataset, scenario?.Name, checks, charts);
+    }
+
+    // Music: plays within the track, skip and completion rates between the extremes the play model allows, plays per
+    // session near the configured mean, and distinct items per listener.
+    private static void ListeningChecks(ScenarioDefinition? scenario, DatasetColumns columns, string ev, EventTally events, List<QualityCheck> checks)
+    {
+        if (events.Plays == 0)
+        {
+            return;
+        }
+
+        checks.Add(Faults($"range.{ev}.{columns.Played}", events.PlayedOutOfRange, $"{events.PlayedOutOfRange.Count:N0} outside", $"0 <= {columns.Played} <= {columns.Duration ?? "duration"}"));
+        double skip = (double)events.Skips / events.Plays, complete = (double)events.Completions / events.Plays;
+        if (scenario?.Events.Play is { } play)
+        {
+            // The overall rates are averages of per-play chances, so they lie between the chances' extremes.
+            double[] factors = play.UserFactor is { } f
+                ? [.. ((CategoryAttribute)scenario.Users.Attributes[f.Slot]).Categories.Select(c => (double)c.Properties[f.Property])]
+                : [1.0];
+            double skipLo = Math.Min(play.SkipLow, play.SkipHigh) * factors.Min(), skipHi = Math.Min(1, Math.Max(play.SkipLow, play.SkipHigh) * factors.Max());
+            double completeLo = Math.Max(0, Math.Min(play.CompleteLow, play.CompleteHigh) - 0.01), completeHi = Math.Max(play.CompleteLow, play.CompleteHigh);
+            checks.Add(new QualityCheck("listening.skip_rate", Statistics, skip >= skipLo && skip <= skipHi, Pct(skip), $"[{Pct(skipLo)}, {Pct(skipHi)}]",
+                $"plays under {play.SkipSeconds:0.#} s; the chance moves with affinity and user type between these bounds"));
+            checks.Add(new QualityCheck("listening.completion_rate", Statistics, complete >= completeLo && complete <= completeHi, Pct(complete), $"[{Pct(completeLo)}, {Pct(completeHi)}]",
+                $"plays of at least {100 * play.CompleteFraction:0}% of the track"));
+        }
+        else
+        {
+            checks.Add(new QualityCheck("listening.skip_rate", Statistics, null, Pct(skip), null, "plays under 30 s"));
+            checks.Add(new QualityCheck("listening.completion_rate", Statistics, null, Pct(complete), null, "plays of at least 80% of the track"));
+        }
+
+        if (events.Sessions.Count > 0)
+        {
+            double perSession = (double)events.Rows / events.Sessions.Count;
+            double? target = scenario?.Events.MeanSessionEvents;
+            checks.Add(new QualityCheck("listening.events_per_session", Statistics, target is null ? null : Math.Abs(perSession - target.Value) <= 0.25 * target.Value,
+                F(perSession, 2), target is null ? null : $"{F(target.Value, 1)} ± 25%", $"{events.Sessions.Count:N0} sessions"));
+        }
+
+        checks.Add(new QualityCheck($"listening.{columns.EventItem}_per_user", Statistics, null, F((double)events.UserItems.Count / Math.Max(1, events.UserCount), 1), null,
+            $"distinct {columns.EventItem} per listener (of {F((double)events.Rows / Math.Max(1, events.UserCount), 1)} plays)"));
     }
 
     /// <summary>The manifest's own checks: every file present with its size and SHA-256, and the table row counts.</summary>

@@ -79,6 +79,27 @@ internal sealed class EventTally
 
     public Dictionary<string, long> Types { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Plays outside [0, duration].</summary>
+    public ColumnFaults PlayedOutOfRange { get; } = new();
+
+    /// <summary>Plays shorter than this are skips.</summary>
+    public double SkipMilliseconds { get; init; } = 30_000;
+
+    /// <summary>Plays of at least this fraction of the duration are completions.</summary>
+    public double CompleteFraction { get; init; } = 0.8;
+
+    public long Plays { get; private set; }
+
+    public long Skips { get; private set; }
+
+    public long Completions { get; private set; }
+
+    /// <summary>Distinct (user, item) pairs of plays (listening diversity; kept only when there is a play column).</summary>
+    public HashSet<(int User, int Item)> UserItems { get; } = [];
+
+    /// <summary>Distinct (user, session) pairs.</summary>
+    public HashSet<(int User, long Session)> Sessions { get; } = [];
+
     public int UserCount => _users.Count;
 
     public int ItemCount => _items.Count;
@@ -92,6 +113,9 @@ internal sealed class EventTally
         double[]? watch = _columns.WatchTime is { } w && schema.IndexOf(w) >= 0 ? batch.Columns[schema.IndexOf(w)] as double[] : null;
         double[]? rating = _columns.Rating is { } rc && schema.IndexOf(rc) >= 0 ? batch.Columns[schema.IndexOf(rc)] as double[] : null;
         string[]? type = _columns.EventType is { } tc && schema.IndexOf(tc) >= 0 ? batch.Columns[schema.IndexOf(tc)] as string[] : null;
+        long[]? played = _columns.Played is { } pc && schema.IndexOf(pc) >= 0 ? batch.Columns[schema.IndexOf(pc)] as long[] : null;
+        long[]? duration = _columns.Duration is { } dc && schema.IndexOf(dc) >= 0 ? batch.Columns[schema.IndexOf(dc)] as long[] : null;
+        long[]? session = _columns.Session is { } sc && schema.IndexOf(sc) >= 0 ? batch.Columns[schema.IndexOf(sc)] as long[] : null;
         ColumnFaults.ScanNonFinite(batch, table, Rows, NonFinite);
         for (int r = 0; r < batch.Count; r++)
         {
@@ -169,6 +193,29 @@ internal sealed class EventTally
             if (type is not null)
             {
                 Types[type[r] ?? ""] = Types.GetValueOrDefault(type[r] ?? "") + 1;
+            }
+
+            if (played is not null)
+            {
+                long limit = duration?[r] ?? long.MaxValue;
+                if (played[r] < 0 || played[r] > limit)
+                {
+                    PlayedOutOfRange.Add($"{table}.{_columns.Played} row {row}: {played[r]} ms is outside [0, {(duration is null ? "∞" : limit)}]");
+                }
+
+                Plays++;
+                if (u >= 0 && i >= 0)
+                {
+                    UserItems.Add((u, i));
+                }
+
+                Skips += played[r] < SkipMilliseconds ? 1 : 0;
+                Completions += duration is not null && played[r] >= CompleteFraction * duration[r] ? 1 : 0;
+            }
+
+            if (session is not null && u >= 0)
+            {
+                Sessions.Add((u, session[r]));
             }
         }
 
