@@ -76,7 +76,7 @@ internal sealed class InteractionSampler
 
     public TableSchema Schema { get; }
 
-    /// <summary>The interactions table's columns: user, item, then type, rating, watch time and source where the scenario has them, then timestamp.</summary>
+    /// <summary>The interactions table's columns: user, item, the copied item columns, then type, rating, watch time, source, session and played time where the scenario has them, then timestamp.</summary>
     public static TableSchema BuildSchema(ScenarioDefinition scenario)
     {
         EventColumns c = scenario.Events.Columns;

@@ -82,6 +82,7 @@ public sealed class WorldModel
         double biased = w.PopularityExponent * scenario.Events.Choice.PreferencePopularityBias;
         PreferenceProposal = biased > 0 ? new ZipfSampler(items, biased) : null;
         TimeProfile = new TimeProfile(scenario.Events.Time, scenario.Events.StartDate, scenario.Events.Days);
+        LatentUsers = scenario.Users.Attributes.Any(a => a is CategoryAttribute { LatentWeight: > 0 } or SetAttribute { LatentWeight: > 0 });
         if (scenario.Creators is { } creators)
         {
             _creatorRanks = new FeistelPermutation(creators.Count, StreamKey.Combine(Seed, StreamKey.Of("creator-popularity")));
@@ -98,7 +99,7 @@ public sealed class WorldModel
     }
 
     /// <summary>Whether users get their taste position from their own latent attributes rather than from taste clusters.</summary>
-    public bool LatentUsers => Scenario.Users.Attributes.Any(a => a is CategoryAttribute { LatentWeight: > 0 } or SetAttribute { LatentWeight: > 0 });
+    public bool LatentUsers { get; }
 
     /// <summary>
     /// Unit centroids of the categories of a set or categorical attribute, by attribute name: attributes of the same
