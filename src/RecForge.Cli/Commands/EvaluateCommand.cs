@@ -64,6 +64,11 @@ internal static class EvaluateCommand
                 stderr.WriteLine($"error: {e.Message}");
                 return ExitCodes.BadInput;
             }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                stderr.WriteLine($"error: {parse.GetValue(report)}: cannot write the report ({e.Message})");
+                return ExitCodes.BadInput;
+            }
         });
         return command;
     }

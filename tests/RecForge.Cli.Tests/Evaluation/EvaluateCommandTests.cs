@@ -7,7 +7,7 @@ namespace RecForge.Cli.Tests.Evaluation;
 /// <summary>Issue 8 (evaluate): the real MovieLens latest-small log against itself and against a scrambled copy.</summary>
 public sealed class EvaluateCommandTests : IDisposable
 {
-    private static readonly string MovieLens = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../../../shared/datasets/movielens-latest-small"));
+    private static readonly string MovieLens = MovieLensData.Directory;
     private readonly string _root = Cli.TempDirectory();
 
     private (string Out, JsonElement Json) Evaluate(string synthetic, string name)
