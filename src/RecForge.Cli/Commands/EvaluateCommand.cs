@@ -28,11 +28,12 @@ internal static class EvaluateCommand
         var items = new Option<string?>("--items") { Description = "Catalogue CSV with item categories for genre shares (e.g. movies.csv)." };
         var itemKey = new Option<string>("--item-key") { Description = "Item id column of --items.", DefaultValueFactory = _ => "movieId" };
         var categories = new Option<string>("--categories") { Description = "Category column of --items ('|'-separated).", DefaultValueFactory = _ => "genres" };
+        var scenario = new Option<string?>("--scenario") { Description = "Scenario file of a --synthetic dataset generated from a YAML file (e.g. one `recforge fit` wrote)." };
         var seed = new Option<ulong>("--seed") { Description = "Seed of the train/test user split.", DefaultValueFactory = _ => 42 };
         var testFraction = new Option<double>("--test-fraction") { Description = "Share of real users held out for testing.", DefaultValueFactory = _ => 0.2 };
         var command = new Command("evaluate", "Measure a synthetic twin against the real log: fidelity, utility (train on synthetic, test on real) and privacy.")
         {
-            real, synthetic, report, user, item, rating, timestamp, items, itemKey, categories, seed, testFraction,
+            real, synthetic, report, user, item, rating, timestamp, items, itemKey, categories, scenario, seed, testFraction,
         };
         command.SetAction(parse =>
         {
@@ -41,7 +42,7 @@ internal static class EvaluateCommand
                 var columns = new LogColumns(parse.GetValue(user)!, parse.GetValue(item)!, parse.GetValue(rating), parse.GetValue(timestamp));
                 var index = new ItemIndex();
                 InteractionLog realLog = InteractionLog.Build(LogReader.Read(parse.GetValue(real)!, columns), index);
-                InteractionLog synLog = InteractionLog.Build(LogReader.Read(parse.GetValue(synthetic)!, columns), index);
+                InteractionLog synLog = InteractionLog.Build(LogReader.Read(parse.GetValue(synthetic)!, columns, parse.GetValue(scenario)), index);
                 Dictionary<int, string[]>? genres = parse.GetValue(items) is { } path ? LogReader.Categories(path, parse.GetValue(itemKey)!, parse.GetValue(categories)!, index) : null;
                 var options = new EvaluationOptions(parse.GetValue(testFraction), parse.GetValue(seed));
                 EvaluationReport result = TwinEvaluation.Run(realLog, synLog, options, genres);

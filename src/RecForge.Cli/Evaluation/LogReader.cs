@@ -11,11 +11,11 @@ namespace RecForge.Cli.Evaluation;
 internal static class LogReader
 {
     /// <summary>The events of <paramref name="path"/>: a RecForge dataset directory (its scenario names the columns) or a CSV file.</summary>
-    public static IEnumerable<LogEvent> Read(string path, LogColumns columns)
+    public static IEnumerable<LogEvent> Read(string path, LogColumns columns, string? scenario = null)
     {
         if (Directory.Exists(path))
         {
-            var (view, _, _) = RecForgeDataset.Load(path, null);
+            var (view, _, _) = RecForgeDataset.Load(path, scenario);
             return FromView(view.Events, view.Columns);
         }
 
