@@ -91,16 +91,9 @@ public sealed class TimeOrderedEventSource : IDisposable
         foreach (int row in order)
         {
             buffer.ResetWrittenCount();
-            using (var json = new Utf8JsonWriter(buffer))
+            using (var json = new Utf8JsonWriter(buffer, TextValues.JsonOptions))
             {
-                json.WriteStartObject();
-                for (int c = 0; c < names.Length; c++)
-                {
-                    json.WritePropertyName(names[c]);
-                    TextValues.WriteJson(json, batch, c, row);
-                }
-
-                json.WriteEndObject();
+                TextValues.WriteRow(json, names, batch, row);
             }
 
             byte[] key = Encoding.UTF8.GetBytes(Key(batch, row));

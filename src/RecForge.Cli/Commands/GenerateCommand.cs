@@ -181,13 +181,7 @@ internal static class GenerateCommand
         }
 
         TableView view = RecForgeDataset.OpenTable(directory, manifest.Format, events, DatasetValidator.ScenarioSchemas(scenario)[events.Name]);
-        var statistics = new InteractionStatistics(ScenarioColumns.For(scenario))
-        {
-            TotalUsers = manifest.Tables.FirstOrDefault(t => t.Name == scenario.Users.Table)?.Rows,
-            TotalItems = manifest.Tables.FirstOrDefault(t => t.Name == scenario.Items.Table)?.Rows,
-            SkipMilliseconds = (scenario.Events.Play?.SkipSeconds ?? 30) * 1000,
-            CompleteFraction = scenario.Events.Play?.CompleteFraction ?? 0.8,
-        };
+        InteractionStatistics statistics = InteractionStatistics.For(scenario);
         foreach (ColumnBatch batch in view.Read())
         {
             statistics.Add(batch);

@@ -85,6 +85,21 @@ internal static class CsvTableView
         return values;
     }
 
+    // Lists and vectors are JSON arrays in their cells.
+    private static bool TryJson<T>(string text, out T[] value)
+    {
+        try
+        {
+            value = JsonSerializer.Deserialize<T[]>(text) ?? [];
+            return true;
+        }
+        catch (JsonException)
+        {
+            value = [];
+            return false;
+        }
+    }
+
     private static void Parse(ColumnBatch batch, int c, string text, string path, long line)
     {
         ColumnSpec spec = batch.Schema.Columns[c];
@@ -108,26 +123,10 @@ internal static class CsvTableView
                 ok = DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out t[r]);
                 break;
             case string[][] lists:
-                try
-                {
-                    lists[r] = JsonSerializer.Deserialize<string[]>(text) ?? [];
-                }
-                catch (JsonException)
-                {
-                    ok = false;
-                }
-
+                ok = TryJson(text, out lists[r]);
                 break;
             case float[][] vectors:
-                try
-                {
-                    vectors[r] = JsonSerializer.Deserialize<float[]>(text) ?? [];
-                }
-                catch (JsonException)
-                {
-                    ok = false;
-                }
-
+                ok = TryJson(text, out vectors[r]);
                 break;
             default:
                 throw new InvalidDataException($"{path}: column '{spec.Name}' ({spec.Kind}) cannot be read back from CSV");

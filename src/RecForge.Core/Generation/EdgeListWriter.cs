@@ -37,13 +37,8 @@ internal sealed class EdgeListWriter : ITableWriter
     /// <summary>user, item, play_count, [total_ms_played, skip_ratio,] first_played, last_played.</summary>
     public static TableSchema BuildSchema(ScenarioDefinition scenario)
     {
-        EventColumns c = scenario.Events.Columns;
-        var columns = new List<ColumnSpec>
-        {
-            new(c.User, EntityLayout.IdKind(scenario.Users.IdFormat)),
-            new(c.Item, EntityLayout.IdKind(scenario.Items.IdFormat)),
-            new("play_count", ColumnKind.Int64),
-        };
+        // The user and item columns are the events' own.
+        List<ColumnSpec> columns = [.. InteractionSampler.BuildSchema(scenario).Columns.Take(2), new("play_count", ColumnKind.Int64)];
         if (scenario.Events.Play is { } play)
         {
             columns.Add(new("total_" + play.Column, ColumnKind.Int64));

@@ -34,6 +34,8 @@ internal sealed class InteractionSampler
     private readonly AliasTable[]? _ratings;
     private readonly int _userColumn, _itemColumn, _typeColumn, _ratingColumn, _watchColumn, _sourceColumn, _timeColumn;
     private readonly int[] _copiedColumns;
+    private readonly (double[]? Numbers, string[]? Texts, IdValue[]? Creators)[] _copied;
+    private readonly double[] _durations = [];
     private readonly int _sessionColumn, _playColumn;
     private DateTime[] _starts = new DateTime[16];
     private long _session;
@@ -69,6 +71,20 @@ internal sealed class InteractionSampler
         _watchColumn = _events.WatchTime is null ? -1 : Schema.IndexOf(c.WatchTime);
         _sourceColumn = c.Source is null ? -1 : Schema.IndexOf(c.Source);
         _copiedColumns = [.. _events.ItemColumns.Select(x => Schema.IndexOf(x.Column))];
+
+        // Copied values are looked up once here, not per row; a creator's id is formatted once per creator.
+        _copied = [.. _events.ItemColumns.Select(x => x.Attribute switch
+        {
+            WorldAttribute { Kind: WorldValueKind.Creator, Creator: { } link } => (catalog.Numbers(x.Attribute), (string[]?)null,
+                (IdValue[]?)[.. Enumerable.Range(0, (int)world.Scenario.Creators!.Count).Select(i => IdValue.Of(link.IdFormat, world.Seed, WorldModel.CreatorsKind, i))]),
+            CategoryAttribute => (null, catalog.Texts(x.Attribute), null),
+            _ => ((double[]?)catalog.Numbers(x.Attribute), (string[]?)null, (IdValue[]?)null),
+        })];
+        if (_events.Play is { } p)
+        {
+            _durations = catalog.Numbers(p.Duration);
+        }
+
         _sessionColumn = c.Session is null ? -1 : Schema.IndexOf(c.Session);
         _playColumn = _events.Play is { } play ? Schema.IndexOf(play.Column) : -1;
         _timeColumn = Schema.Columns.Count - 1;
@@ -234,7 +250,7 @@ internal sealed class InteractionSampler
     // and full-play chances move with affinity, the skip chance scaled by the user's factor. ms_played ≤ duration always.
     private long Play(PlayDefinition play, long item, double affinity, ref Rng rng)
     {
-        long duration = (long)_catalog.Number(play.Duration, item);
+        long duration = (long)_durations[item];
         double skip = Math.Clamp((play.SkipLow + (play.SkipHigh - play.SkipLow) * affinity) * _skipFactor, 0, 1);
         double complete = Math.Min(1 - skip, play.CompleteLow + (play.CompleteHigh - play.CompleteLow) * affinity);
         double u = rng.NextDouble();
@@ -303,23 +319,23 @@ internal sealed class InteractionSampler
         IdValue.Of(_world.Scenario.Items.IdFormat, _world.Seed, WorldModel.ItemsKind, item).WriteTo(batch.Columns[_itemColumn], row);
         for (int k = 0; k < _copiedColumns.Length; k++)
         {
-            AttributeDefinition attribute = _events.ItemColumns[k].Attribute;
             Array column = batch.Columns[_copiedColumns[k]];
-            if (attribute is WorldAttribute { Kind: WorldValueKind.Creator, Creator: { } link })
+            var (numbers, texts, creators) = _copied[k];
+            if (creators is not null)
             {
-                IdValue.Of(link.IdFormat, _world.Seed, WorldModel.CreatorsKind, (long)_catalog.Number(attribute, item)).WriteTo(column, row);
+                creators[(int)numbers![item]].WriteTo(column, row);
             }
-            else if (column is string[] texts)
+            else if (texts is not null)
             {
-                texts[row] = _catalog.Text(attribute, item);
+                ((string[])column)[row] = texts[item];
             }
             else if (column is long[] longs)
             {
-                longs[row] = (long)_catalog.Number(attribute, item);
+                longs[row] = (long)numbers![item];
             }
             else
             {
-                ((double[])column)[row] = _catalog.Number(attribute, item);
+                ((double[])column)[row] = numbers![item];
             }
         }
 

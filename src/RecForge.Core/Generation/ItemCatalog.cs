@@ -50,11 +50,11 @@ public sealed class ItemCatalog
     /// <summary>Number of items.</summary>
     public long Count { get; }
 
-    /// <summary>The numeric value (a creator attribute: the creator's index) of an attribute that events copy, for item <paramref name="item"/>.</summary>
-    public double Number(AttributeDefinition attribute, long item) => _values[attribute].Numbers![item];
+    /// <summary>Every item's numeric value (a creator attribute: the creator's index) of an attribute that events copy.</summary>
+    public double[] Numbers(AttributeDefinition attribute) => _values[attribute].Numbers!;
 
-    /// <summary>The text value of a categorical attribute that events copy.</summary>
-    public string Text(AttributeDefinition attribute, long item) => _values[attribute].Texts![item];
+    /// <summary>Every item's text value of a categorical attribute that events copy.</summary>
+    public string[] Texts(AttributeDefinition attribute) => _values[attribute].Texts!;
 
     // Attributes copied into events (a play's artist and duration) are computed once per item, in parallel.
     private void PrecomputeCopied(int threads, CancellationToken cancellation)

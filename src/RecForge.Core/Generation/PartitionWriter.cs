@@ -68,6 +68,7 @@ internal static class PartitionWriter
         AttributeDefinition root0 = table.Attribute is InheritedAttribute inherited ? inherited.Source : table.Attribute;
         float[][] centroids = world.CentroidsByName(root0.Name, table.Ids.Categories);
         var position = new float[world.Dimensions];
+        var clusters = new int[world.Scenario.World.Clusters.Count];
         ulong kind = entity.Role switch { "items" => WorldModel.ItemsKind, "users" => WorldModel.UsersKind, _ => WorldModel.CreatorsKind };
         var index = new Dictionary<string, int>(StringComparer.Ordinal);
         for (int i = 0; i < table.Ids.Categories.Count; i++)
@@ -83,7 +84,7 @@ internal static class PartitionWriter
             string[] values = cell.List ?? [cell.Text!];
             if (table.AffinityColumn is not null)
             {
-                EntityPosition(world, sampler, entity, e, position);
+                EntityPosition(world, sampler, entity, e, position, clusters);
             }
 
             Ids.IdValue id = Ids.IdValue.Of(entity.IdFormat, world.Seed, kind, e);
@@ -109,7 +110,7 @@ internal static class PartitionWriter
         return writer.Complete();
     }
 
-    private static void EntityPosition(WorldModel world, EntityRowSampler sampler, EntityDefinition entity, long index, Span<float> position)
+    private static void EntityPosition(WorldModel world, EntityRowSampler sampler, EntityDefinition entity, long index, Span<float> position, int[] clusters)
     {
         if (entity.Role == "items")
         {
@@ -121,7 +122,7 @@ internal static class PartitionWriter
         }
         else
         {
-            world.UserTaste(index, position, new int[world.Scenario.World.Clusters.Count]);
+            world.UserTaste(index, position, clusters);
         }
     }
 
@@ -175,13 +176,7 @@ internal static class PartitionWriter
         ScenarioDefinition scenario = world.Scenario;
         var document = new DocumentInfo(GeneratedAt(scenario, options),
             [("num_users", scenario.Users.Count), ("num_items", scenario.Items.Count), ("num_interactions", activity.RowsBefore(task.End) - activity.RowsBefore(task.Start))],
-            () => new Quality.InteractionStatistics(Quality.ScenarioColumns.For(scenario))
-            {
-                TotalUsers = scenario.Users.Count,
-                TotalItems = scenario.Items.Count,
-                SkipMilliseconds = (scenario.Events.Play?.SkipSeconds ?? 30) * 1000,
-                CompleteFraction = scenario.Events.Play?.CompleteFraction ?? 0.8,
-            });
+            () => Quality.InteractionStatistics.For(scenario));
         using ITableWriter writer = Open(sampler.Schema, [], task, root, options, scenario.Output, document);
         var counting = new CountingWriter(writer, progress, options.Cancellation);
         for (long u = task.Start; u < task.End; u++)

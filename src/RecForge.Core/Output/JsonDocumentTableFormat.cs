@@ -51,14 +51,7 @@ public sealed class JsonDocumentTableFormat : ITableFormat
         {
             for (int row = 0; row < batch.Count; row++)
             {
-                _json.WriteStartObject();
-                for (int c = 0; c < _names.Length; c++)
-                {
-                    _json.WritePropertyName(_names[c]);
-                    TextValues.WriteJson(_json, batch, c, row);
-                }
-
-                _json.WriteEndObject();
+                TextValues.WriteRow(_json, _names, batch, row);
             }
 
             _statistics?.Add(batch);

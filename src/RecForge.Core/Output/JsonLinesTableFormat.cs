@@ -35,14 +35,7 @@ public sealed class JsonLinesTableFormat : ITableFormat
         {
             for (int row = 0; row < batch.Count; row++)
             {
-                _json.WriteStartObject();
-                for (int c = 0; c < _names.Length; c++)
-                {
-                    _json.WritePropertyName(_names[c]);
-                    TextValues.WriteJson(_json, batch, c, row);
-                }
-
-                _json.WriteEndObject();
+                TextValues.WriteRow(_json, _names, batch, row);
                 _json.Flush();
                 _json.Reset();
                 _stream.Write(NewLine);

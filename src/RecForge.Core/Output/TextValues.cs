@@ -25,6 +25,19 @@ public static class TextValues
     /// <summary>A timestamp in <see cref="TimestampFormat"/>.</summary>
     public static string Timestamp(DateTime value) => value.ToString(TimestampFormat, CultureInfo.InvariantCulture);
 
+    /// <summary>Writes row <paramref name="row"/> as one JSON object whose keys are <paramref name="names"/> (the schema's columns, pre-encoded).</summary>
+    public static void WriteRow(Utf8JsonWriter json, ReadOnlySpan<JsonEncodedText> names, ColumnBatch batch, int row)
+    {
+        json.WriteStartObject();
+        for (int c = 0; c < names.Length; c++)
+        {
+            json.WritePropertyName(names[c]);
+            WriteJson(json, batch, c, row);
+        }
+
+        json.WriteEndObject();
+    }
+
     /// <summary>Writes one cell as a JSON value (texts as strings, JSON columns raw, lists as arrays).</summary>
     public static void WriteJson(Utf8JsonWriter json, ColumnBatch batch, int column, int row)
     {

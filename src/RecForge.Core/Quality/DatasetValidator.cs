@@ -47,6 +47,7 @@ public static class DatasetValidator
         {
             SkipMilliseconds = (scenario?.Events.Play?.SkipSeconds ?? 30) * 1000,
             CompleteFraction = scenario?.Events.Play?.CompleteFraction ?? 0.8,
+            TrackUserItems = columns.Played is not null,
         };
         Read(view.Events, checks, b => events.Add(b, view.Events.Name));
 
@@ -224,7 +225,8 @@ public static class DatasetValidator
                 ? [.. ((CategoryAttribute)scenario.Users.Attributes[f.Slot]).Categories.Select(c => (double)c.Properties[f.Property])]
                 : [1.0];
             double skipLo = Math.Min(play.SkipLow, play.SkipHigh) * factors.Min(), skipHi = Math.Min(1, Math.Max(play.SkipLow, play.SkipHigh) * factors.Max());
-            double completeLo = Math.Max(0, Math.Min(play.CompleteLow, play.CompleteHigh) - 0.01), completeHi = Math.Max(play.CompleteLow, play.CompleteHigh);
+            // A play's full-play chance is min(1 − its skip chance, the affinity-interpolated chance).
+            double completeLo = Math.Min(Math.Min(play.CompleteLow, play.CompleteHigh), 1 - skipHi), completeHi = Math.Max(play.CompleteLow, play.CompleteHigh);
             checks.Add(new QualityCheck("listening.skip_rate", Statistics, skip >= skipLo && skip <= skipHi, Pct(skip), $"[{Pct(skipLo)}, {Pct(skipHi)}]",
                 $"plays under {play.SkipSeconds:0.#} s; the chance moves with affinity and user type between these bounds"));
             checks.Add(new QualityCheck("listening.completion_rate", Statistics, complete >= completeLo && complete <= completeHi, Pct(complete), $"[{Pct(completeLo)}, {Pct(completeHi)}]",

@@ -94,7 +94,10 @@ internal sealed class EventTally
 
     public long Completions { get; private set; }
 
-    /// <summary>Distinct (user, item) pairs of plays (listening diversity; kept only when there is a play column).</summary>
+    /// <summary>Whether to keep <see cref="UserItems"/> (memory: one entry per distinct pair).</summary>
+    public bool TrackUserItems { get; init; }
+
+    /// <summary>Distinct (user, item) pairs, when <see cref="TrackUserItems"/>.</summary>
     public HashSet<(int User, int Item)> UserItems { get; } = [];
 
     /// <summary>Distinct (user, session) pairs.</summary>
@@ -204,13 +207,13 @@ internal sealed class EventTally
                 }
 
                 Plays++;
-                if (u >= 0 && i >= 0)
-                {
-                    UserItems.Add((u, i));
-                }
-
                 Skips += played[r] < SkipMilliseconds ? 1 : 0;
                 Completions += duration is not null && played[r] >= CompleteFraction * duration[r] ? 1 : 0;
+            }
+
+            if (TrackUserItems && u >= 0 && i >= 0)
+            {
+                UserItems.Add((u, i));
             }
 
             if (session is not null && u >= 0)

@@ -13,17 +13,30 @@ public sealed class InteractionStatistics
 {
     private readonly EventTally _tally;
     private readonly DatasetColumns _columns;
-    private readonly HashSet<(UInt128, long)> _sessions = [];
-    private readonly HashSet<(UInt128, UInt128)> _userItems = [];
     private readonly HashSet<(UInt128, UInt128)> _userCreators = [];
-    private long _plays, _skips, _completions;
 
-    /// <summary>Starts an empty tally of events whose columns play the parts named in <paramref name="columns"/>.</summary>
-    public InteractionStatistics(DatasetColumns columns)
+    /// <summary>
+    /// Starts an empty tally of events whose columns play the parts named in <paramref name="columns"/>; plays under
+    /// <paramref name="skipMilliseconds"/> are skips, plays of at least <paramref name="completeFraction"/> of the duration completions.
+    /// </summary>
+    public InteractionStatistics(DatasetColumns columns, double skipMilliseconds = 30_000, double completeFraction = 0.8)
     {
         _columns = columns;
-        _tally = new EventTally(columns, null, null, null);
+        _tally = new EventTally(columns, null, null, null)
+        {
+            SkipMilliseconds = skipMilliseconds,
+            CompleteFraction = completeFraction,
+            TrackUserItems = true,
+        };
     }
+
+    /// <summary>An empty tally for the events of <paramref name="scenario"/>: its columns, its play thresholds and its table sizes.</summary>
+    public static InteractionStatistics For(Scenarios.ScenarioDefinition scenario)
+        => new(ScenarioColumns.For(scenario), (scenario.Events.Play?.SkipSeconds ?? 30) * 1000, scenario.Events.Play?.CompleteFraction ?? 0.8)
+        {
+            TotalUsers = scenario.Users.Count,
+            TotalItems = scenario.Items.Count,
+        };
 
     /// <summary>Users in the users table (for the active share), or null when unknown.</summary>
     public long? TotalUsers { get; init; }
@@ -77,26 +90,26 @@ public sealed class InteractionStatistics
         }
     }
 
-    /// <summary>Plays shorter than this are skips (DESIGN: 30 s).</summary>
-    public double SkipMilliseconds { get; init; } = 30_000;
+    /// <summary>Plays shorter than this are skips.</summary>
+    public double SkipMilliseconds => _tally.SkipMilliseconds;
 
-    /// <summary>Plays of at least this fraction of the duration are completions (DESIGN: 80%).</summary>
-    public double CompleteFraction { get; init; } = 0.8;
+    /// <summary>Plays of at least this fraction of the duration are completions.</summary>
+    public double CompleteFraction => _tally.CompleteFraction;
 
     /// <summary>Whether the events record listening (a played-milliseconds column).</summary>
-    public bool HasPlays => _plays > 0;
+    public bool HasPlays => _tally.Plays > 0;
 
     /// <summary>Share of plays under <see cref="SkipMilliseconds"/>.</summary>
-    public double SkipRate => _plays == 0 ? double.NaN : (double)_skips / _plays;
+    public double SkipRate => _tally.Plays == 0 ? double.NaN : (double)_tally.Skips / _tally.Plays;
 
     /// <summary>Share of plays of at least <see cref="CompleteFraction"/> of the duration.</summary>
-    public double CompletionRate => _plays == 0 ? double.NaN : (double)_completions / _plays;
+    public double CompletionRate => _tally.Plays == 0 ? double.NaN : (double)_tally.Completions / _tally.Plays;
 
     /// <summary>Mean events per (user, session), or NaN without a session column.</summary>
-    public double EventsPerSession => _sessions.Count == 0 ? double.NaN : (double)Interactions / _sessions.Count;
+    public double EventsPerSession => _tally.Sessions.Count == 0 ? double.NaN : (double)Interactions / _tally.Sessions.Count;
 
     /// <summary>Mean distinct items per active user.</summary>
-    public double ItemsPerUser => ActiveUsers == 0 ? 0 : (double)_userItems.Count / ActiveUsers;
+    public double ItemsPerUser => ActiveUsers == 0 ? 0 : (double)_tally.UserItems.Count / ActiveUsers;
 
     /// <summary>Mean distinct creators per active user, or NaN without a creator column.</summary>
     public double CreatorsPerUser => _userCreators.Count == 0 ? double.NaN : (double)_userCreators.Count / ActiveUsers;
@@ -106,34 +119,18 @@ public sealed class InteractionStatistics
     {
         _tally.Add(batch, batch.Schema.Name);
         TableSchema schema = batch.Schema;
-        Array users = batch.Columns[schema.IndexOf(_columns.EventUser)], items = batch.Columns[schema.IndexOf(_columns.EventItem)];
-        long[]? played = Column<long>(batch, _columns.Played), duration = Column<long>(batch, _columns.Duration), session = Column<long>(batch, _columns.Session);
-        Array? creators = _columns.Creator is { } c && schema.IndexOf(c) >= 0 ? batch.Columns[schema.IndexOf(c)] : null;
+        if (_columns.Creator is not { } c || schema.IndexOf(c) < 0)
+        {
+            return;
+        }
+
+        // Creators per user are the one thing the shared event tally does not count.
+        Array users = batch.Columns[schema.IndexOf(_columns.EventUser)], creators = batch.Columns[schema.IndexOf(c)];
         for (int r = 0; r < batch.Count; r++)
         {
-            UInt128 user = KeyIndex.KeyOf(users, r);
-            _userItems.Add((user, KeyIndex.KeyOf(items, r)));
-            if (creators is not null)
-            {
-                _userCreators.Add((user, KeyIndex.KeyOf(creators, r)));
-            }
-
-            if (session is not null)
-            {
-                _sessions.Add((user, session[r]));
-            }
-
-            if (played is not null)
-            {
-                _plays++;
-                _skips += played[r] < SkipMilliseconds ? 1 : 0;
-                _completions += duration is not null && played[r] >= CompleteFraction * duration[r] ? 1 : 0;
-            }
+            _userCreators.Add((KeyIndex.KeyOf(users, r), KeyIndex.KeyOf(creators, r)));
         }
     }
-
-    private static T[]? Column<T>(ColumnBatch batch, string? name)
-        => name is not null && batch.Schema.IndexOf(name) is >= 0 and var i ? batch.Columns[i] as T[] : null;
 
     /// <summary>Writes the block as a JSON object.</summary>
     public void WriteJson(Utf8JsonWriter json)

@@ -83,6 +83,14 @@ public sealed class WorldModel
         PreferenceProposal = biased > 0 ? new ZipfSampler(items, biased) : null;
         TimeProfile = new TimeProfile(scenario.Events.Time, scenario.Events.StartDate, scenario.Events.Days);
         LatentUsers = scenario.Users.Attributes.Any(a => a is CategoryAttribute { LatentWeight: > 0 } or SetAttribute { LatentWeight: > 0 });
+        foreach (AttributeDefinition a in scenario.Entities.SelectMany(e => e.Attributes))
+        {
+            if (a is CategoryAttribute { LatentWeight: > 0 } or SetAttribute { LatentWeight: > 0 } && !_namedCentroids.ContainsKey(a.Name))
+            {
+                _namedCentroids[a.Name] = BuildCentroids(a.Name, a is SetAttribute s ? s.Categories : ((CategoryAttribute)a).Categories);
+            }
+        }
+
         if (scenario.Creators is { } creators)
         {
             _creatorRanks = new FeistelPermutation(creators.Count, StreamKey.Combine(Seed, StreamKey.Of("creator-popularity")));
@@ -107,16 +115,8 @@ public sealed class WorldModel
     /// </summary>
     public float[][] CentroidsByName(string name, IReadOnlyList<Category> categories)
     {
-        lock (_namedCentroids)
-        {
-            if (!_namedCentroids.TryGetValue(name, out float[][]? centroids))
-            {
-                centroids = BuildCentroids(name, categories);
-                _namedCentroids[name] = centroids;
-            }
-
-            return centroids;
-        }
+        // Built up front for every latent attribute (see the constructor), so threads only read; others are built on demand.
+        return _namedCentroids.TryGetValue(name, out float[][]? centroids) ? centroids : BuildCentroids(name, categories);
     }
 
     /// <summary>Popularity in (0, 1] of a creator: rank^-exponent over a seeded ranking of the creators.</summary>
