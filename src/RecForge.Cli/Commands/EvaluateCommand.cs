@@ -45,6 +45,7 @@ internal static class EvaluateCommand
                 InteractionLog synLog = InteractionLog.Build(LogReader.Read(parse.GetValue(synthetic)!, columns, parse.GetValue(scenario)), index);
                 Dictionary<int, string[]>? genres = parse.GetValue(items) is { } path ? LogReader.Categories(path, parse.GetValue(itemKey)!, parse.GetValue(categories)!, index) : null;
                 var options = new EvaluationOptions(parse.GetValue(testFraction), parse.GetValue(seed));
+                string? note = parse.GetValue(scenario) is { } scenarioPath ? HoldoutNote(scenarioPath, options) : null;
                 EvaluationReport result = TwinEvaluation.Run(realLog, synLog, options, genres);
                 string html = Path.GetFullPath(parse.GetValue(report)!);
                 string json = Path.ChangeExtension(html, ".json");
@@ -54,8 +55,14 @@ internal static class EvaluateCommand
                 {
                     fidelity_overall = result.FidelityOverall,
                     same_model_order = result.SameModelOrder,
+                    note,
                     report = result,
                 }, Json));
+                if (note is not null)
+                {
+                    stdout.WriteLine($"note: {note}");
+                }
+
                 Print(result, stdout);
                 stdout.WriteLine($"  report: {html} (+ {Path.GetFileName(json)})");
                 return ExitCodes.Ok;
@@ -72,6 +79,30 @@ internal static class EvaluateCommand
             }
         });
         return command;
+    }
+
+    // A twin scores honestly only on users it did not learn from: its fit must have held out this evaluation's test users.
+    private static string? HoldoutNote(string scenarioPath, EvaluationOptions options)
+    {
+        Scenarios.ScenarioDefinition twin;
+        try
+        {
+            twin = BuiltInScenarios.Load(scenarioPath, []);
+        }
+        catch (Scenarios.ScenarioException e)
+        {
+            throw new InvalidDataException(e.Message);
+        }
+
+        var c = CultureInfo.InvariantCulture;
+        return twin.Fit switch
+        {
+            null => null,
+            { Holdout: 0 } => string.Create(c, $"the twin was fitted on all {twin.Fit.Users:N0} real users, this evaluation's test users included, so utility and privacy measure memory rather than generalisation (fit with --holdout {options.TestFraction} --holdout-seed {options.Seed})"),
+            var f when Math.Abs(f.Holdout - options.TestFraction) > 1e-9 || f.HoldoutSeed != options.Seed
+                => string.Create(c, $"the twin held out {f.Holdout:P0} of the users with seed {f.HoldoutSeed}, this evaluation tests {options.TestFraction:P0} with seed {options.Seed}: some test users were learned from"),
+            _ => null,
+        };
     }
 
     private static void Print(EvaluationReport r, TextWriter stdout)

@@ -4,60 +4,127 @@ using RecForge.Cli.Evaluation;
 using RecForge.Evaluation;
 using RecForge.Fit;
 using RecForge.Output;
+using RecForge.Text;
 
 namespace RecForge.Cli.Commands;
 
-/// <summary><c>recforge fit ratings.csv --synthetic-items --out twin.yaml</c>: learns a scenario from a real log.</summary>
+/// <summary><c>recforge fit ratings.csv --items movies.csv --out twin.yaml</c>: learns a scenario from a real log.</summary>
 internal static class FitCommand
 {
+    // Weights (play counts) with more distinct values than this are represented by this many quantile values.
+    private const int MaxWeightValues = 64;
+
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
-        var input = new Argument<string>("log") { Description = "The real log: a CSV file (or a RecForge dataset directory)." };
-        var output = new Option<string>("--out", "-o") { Description = "The scenario YAML to write.", Required = true };
+        var input = new Argument<string>("log") { Description = "The real log: a CSV or Parquet file (or a RecForge dataset directory)." };
+        var output = new Option<string>("--out", "-o") { Description = "The scenario YAML to write; the catalogue goes beside it (<name>.items.csv).", Required = true };
         var user = new Option<string>("--user") { Description = "User column.", DefaultValueFactory = _ => "userId" };
         var item = new Option<string>("--item") { Description = "Item column.", DefaultValueFactory = _ => "movieId" };
-        var rating = new Option<string?>("--rating") { Description = "Rating (or weight) column; omit for implicit logs.", DefaultValueFactory = _ => "rating" };
-        var timestamp = new Option<string?>("--timestamp") { Description = "Time column (epoch seconds or ISO-8601).", DefaultValueFactory = _ => "timestamp" };
-        var items = new Option<string?>("--items") { Description = "Catalogue CSV with '|'-separated categories (movies.csv) for genre shares and taste clusters." };
-        var itemKey = new Option<string>("--item-key") { Description = "Item id column of --items.", DefaultValueFactory = _ => "movieId" };
-        var categories = new Option<string>("--categories") { Description = "Category column of --items.", DefaultValueFactory = _ => "genres" };
-        var syntheticItems = new Option<bool>("--synthetic-items") { Description = "Synthesise the catalogue (required for now: twins over the real catalogue are not built yet)." };
-        var command = new Command("fit", "Learn a scenario from a real interaction log: sizes, popularity, activity, ratings, time profile, sessions, genre shares.")
+        var rating = new Option<string?>("--rating") { Description = "Rating column (default: 'rating' when the log has one; without it the log is implicit)." };
+        var weight = new Option<string?>("--weight") { Description = "A weight column of an implicit log (play counts), modelled like a rating." };
+        var timestamp = new Option<string>("--timestamp") { Description = "Time column (epoch seconds or ISO-8601).", DefaultValueFactory = _ => "timestamp" };
+        var items = new Option<string?>("--items") { Description = "Catalogue CSV (movies.csv): its columns are kept in the twin's items table." };
+        var itemKey = new Option<string?>("--item-key") { Description = "Item id column of --items (default: the --item column)." };
+        var categories = new Option<string>("--categories") { Description = "Column of --items with '|'-separated categories (genres).", DefaultValueFactory = _ => "genres" };
+        var syntheticItems = new Option<bool>("--synthetic-items") { Description = "Synthesise the catalogue too (marginals only: genre shares and Zipf popularity)." };
+        var holdout = new Option<double>("--holdout") { Description = "Share of the log's users left out of the fit (use evaluate's --test-fraction to score the twin on them).", DefaultValueFactory = _ => 0 };
+        var holdoutSeed = new Option<ulong>("--holdout-seed") { Description = "Seed of the hold-out split (evaluate's --seed).", DefaultValueFactory = _ => 42 };
+        var epsilon = new Option<double?>("--epsilon") { Description = "Differential privacy: (epsilon, delta)-DP over users for everything learned." };
+        var delta = new Option<double>("--delta") { Description = "delta of the DP guarantee.", DefaultValueFactory = _ => 1e-6 };
+        var noiseSeed = new Option<ulong?>("--noise-seed") { Description = "Seed the DP noise (reproducible, and therefore NOT private: tests only)." };
+        var dimensions = new Option<int>("--dimensions") { Description = "Latent dimensions (0: min(128, users/4)).", DefaultValueFactory = _ => 0 };
+        var clusters = new Option<int>("--clusters") { Description = "Taste clusters.", DefaultValueFactory = _ => 12 };
+        var sharpness = new Option<double>("--sharpness") { Description = "Affinity slope of the choice model.", DefaultValueFactory = _ => 24 };
+        var spread = new Option<double>("--spread") { Description = "Scale of the taste clusters' spreads (below 1: more typical users).", DefaultValueFactory = _ => 0.7 };
+        var idiosyncrasy = new Option<double>("--idiosyncrasy") { Description = "Sigma of users' own item-level factors (users of one taste differ in the items they pick).", DefaultValueFactory = _ => 0.5 };
+        var seed = new Option<ulong>("--seed") { Description = "Seed of the factorisation, clustering and calibration.", DefaultValueFactory = _ => 42 };
+        var command = new Command("fit", "Learn a scenario from a real interaction log: a twin over its catalogue (taste positions, clusters, choice weights, rating model, time profile, sessions).")
         {
-            input, output, user, item, rating, timestamp, items, itemKey, categories, syntheticItems,
+            input, output, user, item, rating, weight, timestamp, items, itemKey, categories, syntheticItems, holdout, holdoutSeed, epsilon, delta, noiseSeed,
+            dimensions, clusters, sharpness, spread, idiosyncrasy, seed,
         };
         command.SetAction(parse =>
         {
-            string outPath = parse.GetValue(output)!;
-            if (!parse.GetValue(syntheticItems))
-            {
-                stderr.WriteLine("error: twins over the real catalogue are not built yet; pass --synthetic-items for a scenario with synthetic items");
-                return ExitCodes.BadInput;
-            }
-
+            string outPath = Path.GetFullPath(parse.GetValue(output)!);
             try
             {
                 string log = parse.GetValue(input)!;
+                string? weightColumn = parse.GetValue(weight);
+                if (weightColumn is not null && parse.GetValue(rating) is not null)
+                {
+                    throw new InvalidDataException("give either --rating or --weight, not both");
+                }
+
+                double fraction = parse.GetValue(holdout);
+                if (fraction is < 0 or >= 1)
+                {
+                    throw new InvalidDataException($"--holdout must be in [0, 1), got {fraction.ToString(CultureInfo.InvariantCulture)}");
+                }
+
+                PrivacyBudget? privacy = null;
+                if (parse.GetValue(epsilon) is { } e)
+                {
+                    privacy = !(e > 0) || !double.IsFinite(e) ? throw new InvalidDataException($"--epsilon must be a positive number, got {e.ToString(CultureInfo.InvariantCulture)}")
+                        : parse.GetValue(delta) is not (> 0 and < 1) ? throw new InvalidDataException("--delta must be in (0, 1)")
+                        : new PrivacyBudget(e, parse.GetValue(delta), parse.GetValue(noiseSeed));
+                }
+
+                var columns = new LogColumns(parse.GetValue(user)!, parse.GetValue(item)!, weightColumn ?? parse.GetValue(rating) ?? "rating", parse.GetValue(timestamp),
+                    RatingOptional: weightColumn is null && parse.GetValue(rating) is null);
                 var index = new ItemIndex();
-                InteractionLog real = InteractionLog.Build(LogReader.Read(log, new LogColumns(parse.GetValue(user)!, parse.GetValue(item)!, parse.GetValue(rating), parse.GetValue(timestamp))), index);
+                TwinCatalogue? catalogue = parse.GetValue(items) is { } catalogueFile
+                    ? ReadCatalogue(catalogueFile, parse.GetValue(itemKey) ?? columns.Item, parse.GetValue(categories)!, columns.Item, index) : null;
+                List<LogEvent> events = [.. LogReader.Read(log, columns)];
+                if (weightColumn is not null)
+                {
+                    events = Quantize(events);
+                }
+
+                InteractionLog real = InteractionLog.Build(events, index);
                 if (real.UserCount == 0)
                 {
                     throw new InvalidDataException($"{log}: no events");
                 }
 
-                Dictionary<int, string[]>? genres = parse.GetValue(items) is { } path ? LogReader.Categories(path, parse.GetValue(itemKey)!, parse.GetValue(categories)!, index) : null;
-                LogProfile profile = LogProfile.Learn(real, genres);
+                var (train, _) = UtilityEvaluation.SplitUsers(real.UserCount, fraction, parse.GetValue(holdoutSeed));
+                InteractionLog learned = real.Subset(train);
+                catalogue ??= new TwinCatalogue(columns.Item, [.. Enumerable.Range(0, index.Count).Select(index.IdOf)], [], [.. Enumerable.Range(0, index.Count).Select(_ => Array.Empty<string>())], null);
+                catalogue = catalogue with { Ids = [.. Enumerable.Range(0, index.Count).Select(index.IdOf)], Values = [.. Enumerable.Range(0, index.Count).Select(i => i < catalogue.Values.Count ? catalogue.Values[i] : [])] };
+                Dictionary<int, string[]>? genres = Genres(catalogue);
                 string name = Path.GetFileNameWithoutExtension(outPath);
-                using (var file = new AtomicFile(Path.GetFullPath(outPath)))
+                var c = CultureInfo.InvariantCulture;
+                if (parse.GetValue(syntheticItems))
                 {
-                    File.WriteAllText(file.TemporaryPath, ScenarioWriter.Write(profile, name, Path.GetFileName(log)));
-                    file.Commit(1);
+                    LogProfile profile = LogProfile.Learn(learned, genres, privacy);
+                    Write(outPath, ScenarioWriter.Write(profile, name, Path.GetFileName(log)), null, null);
+                    stdout.WriteLine(string.Create(c, $"{Path.GetFileName(log)}: {profile.Users:N0} users, {profile.Items:N0} items, {profile.Events:N0} events over {profile.Days:N0} days -> {outPath}"));
+                    stdout.WriteLine(string.Create(c, $"  synthetic items: popularity exponent {profile.PopularityExponent:F3}, activity sigma {profile.ActivitySigma:F3}, {profile.MeanSessionEvents:F1} events per session, weekend factor {profile.WeekendFactor:F2}"));
+                }
+                else
+                {
+                    var options = new TwinFitOptions { Dimensions = parse.GetValue(dimensions), Clusters = parse.GetValue(clusters), Sharpness = parse.GetValue(sharpness), SpreadScale = parse.GetValue(spread), Idiosyncrasy = parse.GetValue(idiosyncrasy), Seed = parse.GetValue(seed), Privacy = privacy };
+                    TwinModel model = TwinFit.Learn(learned, index.Count, genres, options);
+                    bool rated = real.Ratings.Any(r => r.Length > 0 && !double.IsNaN(r[0]));
+                    var origin = new TwinOrigin(Path.GetFileName(log), fraction, parse.GetValue(holdoutSeed), columns.User,
+                        rated ? columns.Rating : null, columns.Timestamp ?? "timestamp", rated && weightColumn is null ? "ratings" : "events");
+                    string catalogueName = name + ".items.csv";
+                    var (yaml, csv) = TwinScenarioWriter.Write(model, catalogue, origin, name, catalogueName, privacy);
+                    Write(outPath, yaml, Path.Combine(Path.GetDirectoryName(outPath)!, catalogueName), csv);
+                    LogProfile p = model.Profile;
+                    stdout.WriteLine(string.Create(c, $"{Path.GetFileName(log)}: {p.Users:N0} users (of {real.UserCount:N0}; {fraction:P0} held out), {p.Items:N0} items with events of {index.Count:N0}, {p.Events:N0} events, {p.Start:yyyy-MM-dd} + {p.Days:N0} days -> {outPath}"));
+                    stdout.WriteLine(string.Create(c, $"  {model.Dimensions} latent dimensions, {model.Clusters.Count} taste clusters, affinity sharpness {model.Sharpness:0.##}; {p.MeanSessionEvents:F1} events per session"));
+                    if (model.Rating is { } r)
+                    {
+                        stdout.WriteLine(string.Create(c, $"  ratings: {model.RatingValues.Length} values, model thresholds [{string.Join(", ", r.Thresholds.Select(t => t.ToString("0.##", c)))}], affinity weight {r.AffinityWeight:0.###}"));
+                    }
+
+                    if (privacy is not null)
+                    {
+                        stdout.WriteLine(string.Create(c, $"  differential privacy: ({privacy.Epsilon:0.###}, {privacy.Delta:G3})-DP over users, rho {privacy.Rho:G4} split over {privacy.Spent.Count} releases (listed in the scenario's fit.privacy){(privacy.Seeded ? "; SEEDED noise: not private" : "")}"));
+                    }
                 }
 
-                var c = CultureInfo.InvariantCulture;
-                stdout.WriteLine(string.Create(c, $"{Path.GetFileName(log)}: {profile.Users:N0} users, {profile.Items:N0} items, {profile.Events:N0} events over {profile.Days:N0} days -> {Path.GetFullPath(outPath)}"));
-                stdout.WriteLine(string.Create(c, $"  popularity exponent {profile.PopularityExponent:F3}, activity sigma {profile.ActivitySigma:F3}, {profile.MeanSessionEvents:F1} events per session, weekend factor {profile.WeekendFactor:F2}"));
-                stdout.WriteLine($"  generate a twin: recforge generate {outPath} --out out/{name}");
+                stdout.WriteLine($"  generate a twin: recforge generate {parse.GetValue(output)} --out out/{name}");
                 return ExitCodes.Ok;
             }
             catch (InvalidDataException e)
@@ -72,5 +139,99 @@ internal static class FitCommand
             }
         });
         return command;
+    }
+
+    // The catalogue file comes before the scenario: a scenario is never left naming a catalogue that is not there.
+    private static void Write(string yamlPath, string yaml, string? cataloguePath, string? catalogue)
+    {
+        using var yamlFile = new AtomicFile(yamlPath);
+        using var catalogueFile = cataloguePath is null ? null : new AtomicFile(cataloguePath);
+        if (catalogueFile is not null)
+        {
+            File.WriteAllText(catalogueFile.TemporaryPath, catalogue);
+        }
+
+        File.WriteAllText(yamlFile.TemporaryPath, yaml);
+        catalogueFile?.Commit(1);
+        yamlFile.Commit(1);
+    }
+
+    // Items are indexed in catalogue order first, so the twin's catalogue keeps the file's order; the log's other items follow.
+    private static TwinCatalogue ReadCatalogue(string path, string key, string categories, string idColumn, ItemIndex index)
+    {
+        List<string[]> records = File.Exists(path) ? CsvRecords.Read(path) : throw new InvalidDataException($"{path}: no such file");
+        if (records.Count == 0)
+        {
+            throw new InvalidDataException($"{path}: empty file");
+        }
+
+        string[] header = records[0];
+        int keyAt = Array.IndexOf(header, key) is >= 0 and var k ? k : throw new InvalidDataException($"{path}: no column '{key}' (has {string.Join(", ", header)})");
+        int[] kept = [.. Enumerable.Range(0, header.Length).Where(i => i != keyAt)];
+        var values = new List<string[]>();
+        for (int r = 1; r < records.Count; r++)
+        {
+            string[] record = records[r];
+            if (record.Length == 1 && record[0].Length == 0)
+            {
+                continue;
+            }
+
+            if (record.Length != header.Length)
+            {
+                throw new InvalidDataException($"{path}:{r + 1}: {record.Length} fields, the header has {header.Length}");
+            }
+
+            int i = index.IndexOf(record[keyAt]);
+            if (i < values.Count)
+            {
+                throw new InvalidDataException($"{path}:{r + 1}: item '{record[keyAt]}' appears twice");
+            }
+
+            values.Add([.. kept.Select(c => record[c])]);
+        }
+
+        string[] names = [.. kept.Select(c => header[c])];
+        return new TwinCatalogue(idColumn, [], names, values, Array.IndexOf(names, categories) >= 0 ? categories : null);
+    }
+
+    private static Dictionary<int, string[]>? Genres(TwinCatalogue catalogue)
+    {
+        int at = catalogue.ListColumn is { } list ? catalogue.Columns.ToList().IndexOf(list) : -1;
+        if (at < 0)
+        {
+            return null;
+        }
+
+        var genres = new Dictionary<int, string[]>();
+        for (int i = 0; i < catalogue.Values.Count; i++)
+        {
+            if (catalogue.Values[i].Length > at)
+            {
+                genres[i] = catalogue.Values[i][at].Split(catalogue.ListSeparator, StringSplitOptions.RemoveEmptyEntries);
+            }
+        }
+
+        return genres;
+    }
+
+    // A weight column with many distinct values (play counts) keeps at most MaxWeightValues of them: each weight
+    // becomes the nearest of the weights' evenly spaced quantiles, so the rating model has a short scale.
+    private static List<LogEvent> Quantize(List<LogEvent> events)
+    {
+        double[] distinct = [.. events.Select(e => e.Rating).Where(double.IsFinite).Distinct().Order()];
+        if (distinct.Length <= MaxWeightValues)
+        {
+            return events;
+        }
+
+        double[] scale = [.. Quantiles.Of([.. events.Select(e => e.Rating).Where(double.IsFinite)], MaxWeightValues).Distinct()];
+        return [.. events.Select(e =>
+        {
+            int at = Array.BinarySearch(scale, e.Rating);
+            at = at >= 0 ? at : ~at;
+            int best = at >= scale.Length || (at > 0 && e.Rating - scale[at - 1] <= scale[at] - e.Rating) ? at - 1 : at;
+            return e with { Rating = scale[Math.Clamp(best, 0, scale.Length - 1)] };
+        })];
     }
 }

@@ -4,22 +4,59 @@ using RecForge.Cli.Validation;
 using RecForge.Evaluation;
 using RecForge.Output;
 using RecForge.Quality;
+using RecForge.Text;
 
 namespace RecForge.Cli.Evaluation;
 
 /// <summary>Reads an interaction log for evaluation: a CSV file with named columns, or a dataset RecForge wrote.</summary>
 internal static class LogReader
 {
-    /// <summary>The events of <paramref name="path"/>: a RecForge dataset directory (its scenario names the columns) or a CSV file.</summary>
+    /// <summary>
+    /// The events of <paramref name="path"/>: a RecForge dataset directory (its scenario names the columns), a
+    /// Parquet file, or a CSV file.
+    /// </summary>
     public static IEnumerable<LogEvent> Read(string path, LogColumns columns, string? scenario = null)
     {
         if (Directory.Exists(path))
         {
             var (view, _, _) = RecForgeDataset.Load(path, scenario);
-            return FromView(view.Events, view.Columns);
+            return FromView(view.Events, view.Columns, path);
         }
 
-        return File.Exists(path) ? FromCsv(path, columns) : throw new InvalidDataException($"{path}: no such file or dataset directory");
+        if (!File.Exists(path))
+        {
+            throw new InvalidDataException($"{path}: no such file or dataset directory");
+        }
+
+        return path.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase) ? FromParquet(path, columns) : FromCsv(path, columns);
+    }
+
+    private static IEnumerable<LogEvent> FromParquet(string path, LogColumns columns)
+    {
+        string root = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        var table = new ManifestTable("log", 0, [new ManifestFile(Path.GetFileName(path), 1, 0, "")]);
+        TableView view;
+        try
+        {
+            view = RecForge.Output.Parquet.ParquetTableView.Open(root, table);
+        }
+        catch (Exception e) when (e is ParquetSharp.ParquetException or IOException)
+        {
+            throw new InvalidDataException($"{path}: not a readable Parquet file ({e.Message.Split('\n')[0]})");
+        }
+
+        TableSchema schema = view.Schema;
+        string[] names = [.. schema.Columns.Select(c => c.Name)];
+        foreach (string? wanted in new[] { columns.User, columns.Item, columns.RatingOptional ? null : columns.Rating, columns.Timestamp })
+        {
+            if (wanted is not null && schema.IndexOf(wanted) < 0)
+            {
+                throw new InvalidDataException($"{path}: no column '{wanted}' (has {string.Join(", ", names)})");
+            }
+        }
+
+        string? rating = columns.Rating is { } r && schema.IndexOf(r) >= 0 ? r : null;
+        return FromView(view, new DatasetColumns(columns.User, columns.Item, Rating: rating, Timestamp: columns.Timestamp), path);
     }
 
     /// <summary>Item index → categories from a catalogue CSV (MovieLens movies.csv: movieId, genres "A|B").</summary>
@@ -45,18 +82,32 @@ internal static class LogReader
         return result;
     }
 
-    private static IEnumerable<LogEvent> FromView(TableView events, DatasetColumns c)
+    private static IEnumerable<LogEvent> FromView(TableView events, DatasetColumns c, string path)
     {
         foreach (ColumnBatch batch in events.Read())
         {
             TableSchema s = batch.Schema;
             Array users = batch.Columns[s.IndexOf(c.EventUser)], items = batch.Columns[s.IndexOf(c.EventItem)];
-            double[]? ratings = c.Rating is { } r && s.IndexOf(r) >= 0 ? batch.Columns[s.IndexOf(r)] as double[] : null;
-            DateTime[]? times = c.Timestamp is { } t && s.IndexOf(t) >= 0 ? batch.Columns[s.IndexOf(t)] as DateTime[] : null;
+            Array? ratings = c.Rating is { } r && s.IndexOf(r) >= 0 ? batch.Columns[s.IndexOf(r)] : null;
+            Array? times = c.Timestamp is { } t && s.IndexOf(t) >= 0 ? batch.Columns[s.IndexOf(t)] : null;
             for (int row = 0; row < batch.Count; row++)
             {
-                yield return new LogEvent(Text(users, row), Text(items, row), ratings?[row] ?? double.NaN,
-                    times is null ? 0 : (long)(times[row] - DateTime.UnixEpoch).TotalSeconds);
+                double rating = ratings switch
+                {
+                    null => double.NaN,
+                    double[] d => d[row],
+                    long[] l => l[row],
+                    _ => throw new InvalidDataException($"{path}: rating column '{c.Rating}' is not numeric"),
+                };
+                long time = times switch
+                {
+                    null => 0,
+                    DateTime[] d => (long)(d[row] - DateTime.UnixEpoch).TotalSeconds,
+                    long[] l => l[row],
+                    double[] d => (long)d[row],
+                    _ => throw new InvalidDataException($"{path}: time column '{c.Timestamp}' is neither a timestamp nor epoch seconds"),
+                };
+                yield return new LogEvent(Text(users, row), Text(items, row), rating, time);
             }
         }
     }
@@ -80,7 +131,8 @@ internal static class LogReader
             if (at is null)
             {
                 at = [Find(record, columns.User, path), Find(record, columns.Item, path),
-                    columns.Rating is null ? -1 : Find(record, columns.Rating, path), columns.Timestamp is null ? -1 : Find(record, columns.Timestamp, path)];
+                    columns.Rating is null || (columns.RatingOptional && Array.IndexOf(record, columns.Rating) < 0) ? -1 : Find(record, columns.Rating, path),
+                    columns.Timestamp is null ? -1 : Find(record, columns.Timestamp, path)];
                 continue;
             }
 
@@ -98,6 +150,11 @@ internal static class LogReader
             if (at[2] >= 0 && !double.TryParse(record[at[2]], NumberStyles.Float, CultureInfo.InvariantCulture, out rating))
             {
                 throw new InvalidDataException($"{path}:{line}: {columns.Rating} '{record[at[2]]}' is not a number");
+            }
+
+            if (at[2] >= 0 && !double.IsFinite(rating))
+            {
+                throw new InvalidDataException($"{path}:{line}: {columns.Rating} '{record[at[2]]}' is not a finite number");
             }
 
             long time = 0;
@@ -122,5 +179,5 @@ internal static class LogReader
         => Array.IndexOf(header, name) is >= 0 and var i ? i : throw new InvalidDataException($"{path}: no column '{name}' (has {string.Join(", ", header)})");
 }
 
-/// <summary>Column names of a CSV log.</summary>
-internal sealed record LogColumns(string User, string Item, string? Rating, string? Timestamp);
+/// <summary>Column names of a log; with <paramref name="RatingOptional"/> a missing rating column makes the log implicit.</summary>
+internal sealed record LogColumns(string User, string Item, string? Rating, string? Timestamp, bool RatingOptional = false);

@@ -1,3 +1,4 @@
+using RecForge.Text;
 using System.Globalization;
 using System.Text.Json;
 using RecForge.Cli.Commands;

@@ -1,3 +1,4 @@
+using RecForge.Text;
 using System.Globalization;
 using RecForge.Cli.Commands;
 using RecForge.Output;

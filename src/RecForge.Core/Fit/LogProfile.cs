@@ -4,142 +4,216 @@ using RecForge.Quality;
 namespace RecForge.Fit;
 
 /// <summary>
-/// What <c>recforge fit</c> learns from a log: sizes, the item popularity exponent, the spread of user activity, the
-/// rating histogram, the time profile (hour-of-day peaks, weekend factor, months), session shape and genre shares.
+/// What <c>recforge fit</c> learns about a log's shape, apart from who likes what: sizes, activity, the rating
+/// histogram, the time profile (hour of day, weekday, month, year), sessions (events per session, gaps inside them,
+/// how long a user stays) and genre shares. With a <see cref="PrivacyBudget"/>, every histogram counts each user
+/// once (their events spread over it with total weight 1) and is released with Gaussian noise.
 /// </summary>
-/// <param name="Users">Users in the log.</param>
-/// <param name="Items">Items with at least one event.</param>
-/// <param name="Events">Distinct (user, item) events.</param>
-/// <param name="PopularityExponent">Maximum-likelihood Zipf exponent of events per item.</param>
-/// <param name="ActivitySigma">Standard deviation of ln(events per user): the lognormal activity spread.</param>
-/// <param name="Ratings">Share of each rating value (empty for implicit logs).</param>
-/// <param name="Hours">Share of events per UTC hour (24).</param>
-/// <param name="WeekendFactor">Events per weekend day / events per weekday day.</param>
-/// <param name="Months">Relative events per calendar month (12, mean 1).</param>
-/// <param name="Start">First day of the log.</param>
-/// <param name="Days">Days from the first to the last event.</param>
-/// <param name="MeanSessionEvents">Mean events per session (a session breaks after 30 idle minutes).</param>
-/// <param name="MeanGapMinutes">Mean gap between events inside a session, in minutes.</param>
-/// <param name="Genres">Share of items whose first genre is each genre (empty without a catalogue).</param>
-/// <param name="UserGenres">Share of users whose most-rated genre is each genre (their taste cluster).</param>
-public sealed record LogProfile(
-    int Users,
-    int Items,
-    long Events,
-    double PopularityExponent,
-    double ActivitySigma,
-    IReadOnlyDictionary<double, double> Ratings,
-    double[] Hours,
-    double WeekendFactor,
-    double[] Months,
-    DateOnly Start,
-    int Days,
-    double MeanSessionEvents,
-    double MeanGapMinutes,
-    IReadOnlyDictionary<string, double> Genres,
-    IReadOnlyDictionary<string, double> UserGenres)
+public sealed class LogProfile
 {
     /// <summary>Session break: a user idle this long starts a new session.</summary>
     public const long SessionBreakSeconds = 30 * 60;
 
-    /// <summary>Learns the profile of <paramref name="log"/>; <paramref name="genres"/> maps item indexes to their genres (optional).</summary>
-    public static LogProfile Learn(InteractionLog log, IReadOnlyDictionary<int, string[]>? genres = null)
+    /// <summary>Points in every quantile list.</summary>
+    public const int QuantilePoints = 101;
+
+    /// <summary>Users in the log.</summary>
+    public required int Users { get; init; }
+
+    /// <summary>Items with at least one event.</summary>
+    public required int Items { get; init; }
+
+    /// <summary>Distinct (user, item) events.</summary>
+    public required long Events { get; init; }
+
+    /// <summary>Maximum-likelihood Zipf exponent of events per item (synthetic catalogues).</summary>
+    public required double PopularityExponent { get; init; }
+
+    /// <summary>Standard deviation of ln(events per user).</summary>
+    public required double ActivitySigma { get; init; }
+
+    /// <summary>Quantiles of events per user.</summary>
+    public required double[] ActivityQuantiles { get; init; }
+
+    /// <summary>Share of each rating value (empty for implicit logs).</summary>
+    public required IReadOnlyDictionary<double, double> Ratings { get; init; }
+
+    /// <summary>Share of events per UTC hour (24).</summary>
+    public required double[] Hours { get; init; }
+
+    /// <summary>Share of events per weekday, Monday first (7).</summary>
+    public required double[] Weekdays { get; init; }
+
+    /// <summary>Events per weekend day / events per weekday day.</summary>
+    public double WeekendFactor => (Weekdays[5] + Weekdays[6]) / 2 / Math.Max((Weekdays[0] + Weekdays[1] + Weekdays[2] + Weekdays[3] + Weekdays[4]) / 5, 1e-12);
+
+    /// <summary>Relative events per calendar month (12, mean 1).</summary>
+    public required double[] Months { get; init; }
+
+    /// <summary>Relative events per day in each year of the period (mean 1 over the period's days).</summary>
+    public required IReadOnlyDictionary<int, double> Years { get; init; }
+
+    /// <summary>First day of the log.</summary>
+    public required DateOnly Start { get; init; }
+
+    /// <summary>Days from the first to the last event.</summary>
+    public required int Days { get; init; }
+
+    /// <summary>Mean events per session.</summary>
+    public required double MeanSessionEvents { get; init; }
+
+    /// <summary>Mean gap between events inside a session, in minutes.</summary>
+    public required double MeanGapMinutes { get; init; }
+
+    /// <summary>Quantiles of the seconds between consecutive events of a session.</summary>
+    public required double[] GapQuantiles { get; init; }
+
+    /// <summary>Quantiles of the days from a user's first to last event.</summary>
+    public required double[] SpanQuantiles { get; init; }
+
+    /// <summary>Share of items whose first genre is each genre (empty without a catalogue).</summary>
+    public required IReadOnlyDictionary<string, double> Genres { get; init; }
+
+    /// <summary>Share of users whose most-rated genre is each genre (their taste cluster).</summary>
+    public required IReadOnlyDictionary<string, double> UserGenres { get; init; }
+
+    /// <summary>
+    /// Learns the profile of <paramref name="log"/>; <paramref name="genres"/> maps item indexes to their genres
+    /// (optional); <paramref name="privacy"/> adds noise (and is charged for each release).
+    /// </summary>
+    public static LogProfile Learn(InteractionLog log, IReadOnlyDictionary<int, string[]>? genres = null, PrivacyBudget? privacy = null, PrivacyShares? shares = null)
     {
-        var itemCounts = new Dictionary<int, double>();
-        var hours = new double[24];
-        var weekdays = new double[7];
-        var months = new double[12];
-        var ratings = new SortedDictionary<double, double>();
-        var logActivity = new List<double>();
-        long events = 0, sessions = 0, gapsInside = 0;
-        double gapSum = 0;
-        long first = long.MaxValue, last = long.MinValue;
-        var userGenres = new Dictionary<string, double>(StringComparer.Ordinal);
-        for (int u = 0; u < log.UserCount; u++)
+        shares ??= PrivacyShares.Default;
+        bool dp = privacy is not null;
+        var stats = new UserStatistics(log, genres, dp);
+        double users = dp ? Math.Max(1, privacy!.Perturb("users", stats.Users, shares.Counts, 1)) : stats.Users;
+
+        double[] activity = stats.Activity;
+        double[] ratings = stats.RatingCounts;
+        double[] time = stats.Time;
+        double[] gaps = stats.GapCounts, sessionSizes = stats.SessionSizes, spans = stats.SpanCounts;
+        double[] userGenres = stats.UserGenreCounts;
+        if (privacy is not null)
         {
-            int[] items = log.Items[u];
-            long[] times = log.Times[u];
-            if (items.Length == 0)
+            // One user moves each block by at most 1 in L2 (one count, or a histogram of total weight 1).
+            privacy.Perturb("activity histogram", activity, shares.Activity, 1);
+            privacy.Perturb("rating histogram", ratings, shares.Ratings, 1);
+            privacy.Perturb("hour, weekday, month and year histograms", time, shares.Time, 2);
+            privacy.Perturb("session gaps, sizes and user spans", [.. gaps, .. sessionSizes, .. spans], shares.Sessions, Math.Sqrt(3));
+            if (userGenres.Length > 0)
             {
-                continue;
-            }
-
-            logActivity.Add(Math.Log(items.Length));
-            var genreCounts = new Dictionary<string, int>(StringComparer.Ordinal);
-            sessions++;
-            for (int k = 0; k < items.Length; k++)
-            {
-                events++;
-                itemCounts[items[k]] = itemCounts.GetValueOrDefault(items[k]) + 1;
-                DateTime t = DateTime.UnixEpoch.AddSeconds(times[k]);
-                hours[t.Hour]++;
-                weekdays[(int)t.DayOfWeek]++;
-                months[t.Month - 1]++;
-                first = Math.Min(first, times[k]);
-                last = Math.Max(last, times[k]);
-                double rating = log.Ratings[u][k];
-                if (!double.IsNaN(rating))
-                {
-                    ratings[rating] = ratings.GetValueOrDefault(rating) + 1;
-                }
-
-                if (k > 0)
-                {
-                    long gap = times[k] - times[k - 1];
-                    if (gap > SessionBreakSeconds)
-                    {
-                        sessions++;
-                    }
-                    else
-                    {
-                        gapsInside++;
-                        gapSum += gap;
-                    }
-                }
-
-                foreach (string g in genres?.GetValueOrDefault(items[k]) ?? [])
-                {
-                    genreCounts[g] = genreCounts.GetValueOrDefault(g) + 1;
-                }
-            }
-
-            if (genreCounts.Count > 0)
-            {
-                string top = genreCounts.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).First().Key;
-                userGenres[top] = userGenres.GetValueOrDefault(top) + 1;
+                privacy.Perturb("users' top genres", userGenres, shares.Genres, 1);
             }
         }
 
-        var itemGenres = new Dictionary<string, double>(StringComparer.Ordinal);
-        foreach (int item in itemCounts.Keys)
+        int h = 0;
+        double[] hours = Normalize(time.AsSpan(h, 24));
+        double[] weekdays = Normalize(time.AsSpan(h += 24, 7));
+        double[] months = Normalize(time.AsSpan(h += 7, 12));
+        double[] yearShares = Normalize(time.AsSpan(h + 12, stats.YearCount));
+        double monthMean = months.Average();
+        var (start, days, years) = Period(stats, yearShares, dp);
+        var sessionEdges = UserStatistics.SessionEdges;
+        double sessionMass = sessionSizes.Sum(c => Math.Max(0, c)), sessionMean = 0;
+        for (int b = 0; b < sessionSizes.Length; b++)
         {
-            if (genres?.GetValueOrDefault(item) is { Length: > 0 } g)
-            {
-                itemGenres[g[0]] = itemGenres.GetValueOrDefault(g[0]) + 1;
-            }
+            sessionMean += Math.Max(0, sessionSizes[b]) * (sessionEdges[b] + sessionEdges[b + 1]) / 2;
         }
 
-        double mean = logActivity.Count == 0 ? 0 : logActivity.Average();
-        double sigma = logActivity.Count < 2 ? 0 : Math.Sqrt(logActivity.Sum(x => (x - mean) * (x - mean)) / (logActivity.Count - 1));
-        DateTime from = DateTime.UnixEpoch.AddSeconds(first == long.MaxValue ? 0 : first), to = DateTime.UnixEpoch.AddSeconds(last == long.MinValue ? 0 : last);
-        double weekdayMean = (weekdays[1] + weekdays[2] + weekdays[3] + weekdays[4] + weekdays[5]) / 5, weekendMean = (weekdays[0] + weekdays[6]) / 2;
-        double monthMean = Math.Max(months.Average(), 1e-12);
-        return new LogProfile(log.UserCount, itemCounts.Count, events, ZipfFit.Estimate([.. itemCounts.Values]), sigma,
-            Normalize(ratings), Normalize(hours), weekdayMean > 0 ? weekendMean / weekdayMean : 1, [.. months.Select(m => m / monthMean)],
-            DateOnly.FromDateTime(from), Math.Max(1, (int)Math.Ceiling((to - from.Date).TotalDays)), (double)events / Math.Max(1, sessions),
-            gapsInside == 0 ? 10 : gapSum / gapsInside / 60, Normalize(itemGenres), Normalize(userGenres));
+        double[] activityQuantiles = dp ? Quantiles.FromHistogram(UserStatistics.ActivityEdges, activity, QuantilePoints) : Quantiles.Of(stats.ActivityValues, QuantilePoints);
+
+        // Under DP the number of events follows from the noisy users and activity distribution (post-processing, no extra cost).
+        double events = dp ? users * Math.Max(1, Interpolated(activityQuantiles).Average()) : stats.Events;
+        double[] gapQuantiles = dp ? Quantiles.FromHistogram(UserStatistics.GapEdges, gaps, QuantilePoints) : Quantiles.Of(stats.GapValues, QuantilePoints);
+        return new LogProfile
+        {
+            Users = (int)Math.Round(users),
+            Items = stats.ItemCounts.Count,
+            Events = (long)Math.Round(events),
+            PopularityExponent = ZipfFit.Estimate([.. stats.ItemCounts.Values]),
+            ActivitySigma = stats.ActivitySigma,
+            ActivityQuantiles = activityQuantiles,
+            Ratings = ToShares(stats.RatingValues, ratings),
+            Hours = hours,
+            Weekdays = weekdays,
+            Months = [.. months.Select(m => monthMean > 0 ? m / monthMean : 1)],
+            Years = years,
+            Start = start,
+            Days = days,
+            MeanSessionEvents = dp ? Math.Max(1, sessionMass > 0 ? sessionMean / sessionMass : 1) : stats.MeanSessionEvents,
+            MeanGapMinutes = stats.GapValues.Count == 0 ? 10 : Interpolated(gapQuantiles).Average() / 60,
+            GapQuantiles = gapQuantiles,
+            SpanQuantiles = dp ? Quantiles.FromHistogram(UserStatistics.SpanEdges, spans, QuantilePoints) : Quantiles.Of(stats.SpanValues, QuantilePoints),
+            Genres = stats.ItemGenreShares,
+            UserGenres = ToShares(stats.GenreNames, userGenres),
+        };
     }
 
-    private static Dictionary<T, double> Normalize<T>(IDictionary<T, double> counts)
+    // The period: exact first and last days, or under DP the run of years whose noisy share is at least 1% of the largest.
+    private static (DateOnly Start, int Days, Dictionary<int, double> Years) Period(UserStatistics stats, double[] yearShares, bool dp)
+    {
+        DateOnly start = stats.First, end = stats.Last;
+        if (dp)
+        {
+            double max = yearShares.Max();
+            int first = Array.FindIndex(yearShares, y => y >= 0.01 * max), last = Array.FindLastIndex(yearShares, y => y >= 0.01 * max);
+            start = new DateOnly(stats.FirstYear + Math.Max(first, 0), 1, 1);
+            end = new DateOnly(stats.FirstYear + Math.Max(last, 0), 12, 31);
+        }
+
+        int days = Math.Max(1, end.DayNumber - start.DayNumber + 1);
+
+        // A year's multiplier: its share of events per day of the period that falls in it, relative to the mean.
+        var years = new Dictionary<int, double>();
+        for (int y = start.Year; y <= end.Year; y++)
+        {
+            int from = Math.Max(start.DayNumber, new DateOnly(y, 1, 1).DayNumber), to = Math.Min(end.DayNumber, new DateOnly(y, 12, 31).DayNumber);
+            int index = y - stats.FirstYear;
+            double share = index >= 0 && index < yearShares.Length ? yearShares[index] : 0;
+            years[y] = Math.Max(share, 0) / Math.Max(to - from + 1, 1) * days;
+        }
+
+        return (start, days, years);
+    }
+
+    private static IEnumerable<double> Interpolated(double[] quantiles)
+    {
+        for (int k = 0; k + 1 < quantiles.Length; k++)
+        {
+            yield return (quantiles[k] + quantiles[k + 1]) / 2;
+        }
+    }
+
+    private static double[] Normalize(ReadOnlySpan<double> counts)
+    {
+        double total = 0;
+        foreach (double c in counts)
+        {
+            total += Math.Max(0, c);
+        }
+
+        var result = new double[counts.Length];
+        for (int i = 0; i < counts.Length; i++)
+        {
+            result[i] = total > 0 ? Math.Max(0, counts[i]) / total : 1.0 / counts.Length;
+        }
+
+        return result;
+    }
+
+    private static Dictionary<T, double> ToShares<T>(IReadOnlyList<T> keys, double[] counts)
         where T : notnull
     {
-        double total = counts.Values.Sum();
-        return counts.ToDictionary(p => p.Key, p => total > 0 ? p.Value / total : 0);
-    }
+        double[] shares = Normalize(counts);
+        var result = new Dictionary<T, double>();
+        for (int i = 0; i < keys.Count; i++)
+        {
+            if (shares[i] > 0)
+            {
+                result[keys[i]] = shares[i];
+            }
+        }
 
-    private static double[] Normalize(double[] counts)
-    {
-        double total = counts.Sum();
-        return [.. counts.Select(c => total > 0 ? c / total : 0)];
+        return result;
     }
 }

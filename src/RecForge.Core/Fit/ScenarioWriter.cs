@@ -48,9 +48,8 @@ public static class ScenarioWriter
         y.Append("    popularity: { world: popularity }\n");
         y.Append(c, $"\nusers:\n  table: users\n  count: {Math.Max(1, p.Users)}\n  id: {{ column: user_id, format: int64 }}\n  attributes:\n    segment: {{ world: taste_cluster }}\n");
 
-        y.Append(c, $"\nevents:\n  table: ratings\n  count: {Math.Max(p.Events, p.Users)}\n  start: {p.Start:yyyy-MM-dd}\n  days: {p.Days}\n");
-        y.Append(c, $"  activity: {{ lognormal: {{ mu: 0, sigma: {N(Math.Max(p.ActivitySigma, 0.01))} }} }}\n");
-        y.Append(c, $"  session: {{ mean_events: {N(Math.Max(1, p.MeanSessionEvents))}, mean_gap_minutes: {N(Math.Max(0.01, p.MeanGapMinutes))} }}\n");
+        y.Append(c, $"\nevents:\n  table: ratings\n  count: {Math.Max(p.Events, p.Users)}\n  distinct_items: true\n  start: {p.Start:yyyy-MM-dd}\n  days: {p.Days}\n");
+        AppendActivityAndSessions(y, p);
         y.Append("  choice: { preference: 0.6, popularity: 0.3, exploration: 0.1, coherence: 0.5, preference_popularity_bias: 0.5 }\n");
         AppendTimeProfile(y, p);
         if (p.Ratings.Count > 0)
@@ -68,31 +67,27 @@ public static class ScenarioWriter
         return y.ToString();
     }
 
-    // The hour profile as a base plus Gaussian peaks at the three highest local maxima of the (circular) histogram.
-    private static void AppendTimeProfile(StringBuilder y, LogProfile p)
+    /// <summary>The measured activity distribution and session shape (events per session, gaps, users' spans).</summary>
+    internal static void AppendActivityAndSessions(StringBuilder y, LogProfile p)
     {
         var c = CultureInfo.InvariantCulture;
-        double[] level = [.. p.Hours.Select(h => h * 24)];
-        double floor = level.Min();
-        int[] peaks = [.. Enumerable.Range(0, 24).Where(h => level[h] >= level[(h + 23) % 24] && level[h] > level[(h + 1) % 24])
-            .OrderByDescending(h => level[h]).Take(3).Order()];
-        y.Append(c, $"  time_profile:\n    base: {N(Math.Max(floor, 0.01))}\n    peaks:\n");
-        foreach (int h in peaks)
-        {
-            y.Append(c, $"      - {{ hour: {h}, weight: {N(Math.Max(level[h] - floor, 0.01))}, width: 2 }}\n");
-        }
-
-        if (peaks.Length == 0)
-        {
-            y.Append("      []\n");
-        }
-
-        y.Append(c, $"    weekend: {N(p.WeekendFactor)}\n    months: [");
-        y.AppendJoin(", ", p.Months.Select(m => N(Math.Max(m, 0.01))));
-        y.Append("]\n");
+        y.Append(c, $"  activity: {{ quantiles: [{string.Join(", ", p.ActivityQuantiles.Select(N))}] }}\n");
+        y.Append(c, $"  session:\n    mean_events: {N(Math.Max(1, p.MeanSessionEvents))}\n    gap_seconds: {{ quantiles: [{string.Join(", ", p.GapQuantiles.Select(N))}] }}\n");
+        y.Append(c, $"    user_span_days: {{ quantiles: [{string.Join(", ", p.SpanQuantiles.Select(N))}] }}\n");
     }
 
-    private static string N(double v) => Math.Round(v, 4).ToString("0.####", CultureInfo.InvariantCulture);
+    /// <summary>The measured hour, weekday, month and year profile.</summary>
+    internal static void AppendTimeProfile(StringBuilder y, LogProfile p)
+    {
+        var c = CultureInfo.InvariantCulture;
+        y.Append(c, $"  time_profile:\n    hours: [{string.Join(", ", p.Hours.Select(h => N(h * 24)))}]\n    weekdays: [{string.Join(", ", p.Weekdays.Select(d => N(d * 7)))}]\n");
+        y.Append(c, $"    months: [{string.Join(", ", p.Months.Select(m => N(Math.Max(m, 0))))}]\n");
+        y.Append(c, $"    years: {{ {string.Join(", ", p.Years.OrderBy(x => x.Key).Select(x => $"{x.Key}: {N(x.Value)}"))} }}\n");
+    }
 
-    private static string Quote(string s) => "\"" + s.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
+    /// <summary>A number with at most four decimals.</summary>
+    internal static string N(double v) => Math.Round(v, 4).ToString("0.####", CultureInfo.InvariantCulture);
+
+    /// <summary>A double-quoted YAML string.</summary>
+    internal static string Quote(string s) => "\"" + s.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
 }

@@ -50,6 +50,7 @@ public static class EntityLayout
         WorldAttribute { Kind: WorldValueKind.TasteCluster } => new(a.Name, ColumnKind.String),
         WorldAttribute { Kind: WorldValueKind.Creator } w => new(a.Name, IdKind(w.Creator!.IdFormat)),
         InheritedAttribute i => Column(i.Source) with { Name = a.Name },
+        ColumnAttribute c => new(a.Name, c.Integers is not null ? ColumnKind.Int64 : c.Numbers is not null ? ColumnKind.Double : c.Lists is not null ? ColumnKind.StringList : ColumnKind.String),
         WorldAttribute { Kind: WorldValueKind.PreferenceProfile } w => new(a.Name, ColumnKind.FloatVector, w.Profile!.Dimension),
         WorldAttribute { Kind: WorldValueKind.Embedding } w => new(a.Name, w.Embedding!.Storage == EmbeddingStorage.Float16 ? ColumnKind.HalfVector : ColumnKind.FloatVector, w.Embedding.Dimension),
         _ => throw new NotSupportedException(a.GetType().Name),

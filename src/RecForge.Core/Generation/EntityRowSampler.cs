@@ -209,6 +209,11 @@ internal sealed class EntityRowSampler : IExpressionScope, IRowValues
             case WorldAttribute w:
                 EvaluateWorld(w, index, ref cell, ref rng);
                 break;
+            case ColumnAttribute f:
+                cell.Number = f.Integers?[index] ?? f.Numbers?[index] ?? 0;
+                cell.Text = f.Texts?[index];
+                cell.List = f.Lists?[index];
+                break;
         }
     }
 
@@ -419,7 +424,7 @@ internal sealed class EntityRowSampler : IExpressionScope, IRowValues
                     case JsonAttribute:
                         json.WriteRawValue(c.Text!, skipInputValidation: true);
                         break;
-                    case SetAttribute or WorldAttribute { Kind: WorldValueKind.TasteClusters }:
+                    case SetAttribute or WorldAttribute { Kind: WorldValueKind.TasteClusters } or ColumnAttribute { Lists: not null }:
                         json.WriteStartArray();
                         foreach (string s in c.List!)
                         {
@@ -442,7 +447,7 @@ internal sealed class EntityRowSampler : IExpressionScope, IRowValues
                         {
                             json.WriteStringValue(c.Text);
                         }
-                        else if (source is NumberAttribute { Integer: true } or ExpressionAttribute { Integer: true })
+                        else if (source is NumberAttribute { Integer: true } or ExpressionAttribute { Integer: true } or ColumnAttribute { Integers: not null })
                         {
                             json.WriteNumberValue((long)c.Number);
                         }
@@ -517,7 +522,7 @@ internal sealed class EntityRowSampler : IExpressionScope, IRowValues
     public string TextOf(int slot)
     {
         Cell c = _cells[slot];
-        return c.Text ?? (_entity.Attributes[slot] is NumberAttribute { Integer: true } or ExpressionAttribute { Integer: true }
+        return c.Text ?? (_entity.Attributes[slot] is NumberAttribute { Integer: true } or ExpressionAttribute { Integer: true } or ColumnAttribute { Integers: not null }
             ? ((long)c.Number).ToString(CultureInfo.InvariantCulture)
             : c.Number.ToString("0.##", CultureInfo.InvariantCulture));
     }

@@ -20,6 +20,9 @@ namespace RecForge.Generation;
 internal sealed class InteractionSampler
 {
     private static readonly ulong SessionStream = StreamKey.Of("sessions");
+    private static readonly ulong RatingStream = StreamKey.Of("rating-model");
+    private static readonly ulong SpanStream = StreamKey.Of("user-span");
+    private static readonly ulong IdiosyncrasyStream = StreamKey.Of("idiosyncrasy");
     private static readonly string[] SourceNames = ["preference", "popularity", "exploration"];
 
     private readonly WorldModel _world;
@@ -36,6 +39,13 @@ internal sealed class InteractionSampler
     private readonly int[] _copiedColumns;
     private readonly (double[]? Numbers, string[]? Texts, IdValue[]? Creators)[] _copied;
     private readonly double[] _durations = [];
+    private readonly double[] _itemBias = [];
+    private readonly HashSet<long> _seen = [];
+    private readonly FenwickSampler? _exact;
+    private readonly double[] _exactWeights = [];
+    private bool _exactReady;
+    private long _currentUser;
+    private double _userBias, _userNoise;
     private readonly int _sessionColumn, _playColumn;
     private DateTime[] _starts = new DateTime[16];
     private long _session;
@@ -83,6 +93,17 @@ internal sealed class InteractionSampler
         if (_events.Play is { } p)
         {
             _durations = catalog.Numbers(p.Duration);
+        }
+
+        if (_events.Rating?.Model?.ItemBias is { } bias)
+        {
+            _itemBias = catalog.Numbers(bias);
+        }
+
+        if (_events.Choice.Exact)
+        {
+            _exact = new FenwickSampler();
+            _exactWeights = new double[checked((int)catalog.Count)];
         }
 
         _sessionColumn = c.Session is null ? -1 : Schema.IndexOf(c.Session);
@@ -160,6 +181,15 @@ internal sealed class InteractionSampler
             ? (double)((CategoryAttribute)_world.Scenario.Users.Attributes[factor.Slot]).Categories[_users!.CellOf(user, _world.Scenario.Users.Attributes[factor.Slot]).Category].Properties[factor.Property]
             : 1;
         _session = 0;
+        _currentUser = user;
+        _seen.Clear();
+        _exactReady = false;
+        if (_events.Rating?.Model is { } model)
+        {
+            Rng ratingRng = _world.RngFor(WorldModel.UsersKind, user, RatingStream);
+            _userBias = model.UserBias.Sample(ref ratingRng);
+            _userNoise = Math.Max(0, model.Noise.Sample(ref ratingRng));
+        }
 
         // Sessions: a Poisson number around rows / expected rows per session, start times i.i.d. from the profile.
         double expectedSessions = rows / _rowsPerSession;
@@ -171,9 +201,16 @@ internal sealed class InteractionSampler
         }
 
         Span<DateTime> starts = _starts.AsSpan(0, (int)sessions);
-        for (int s = 0; s < starts.Length; s++)
+        if (_events.UserSpanDays is { } spanDays)
         {
-            starts[s] = _world.TimeProfile.SampleLocal(ref rng);
+            UserWindow(user, spanDays, starts, ref rng);
+        }
+        else
+        {
+            for (int s = 0; s < starts.Length; s++)
+            {
+                starts[s] = _world.TimeProfile.SampleLocal(ref rng);
+            }
         }
 
         starts.Sort();
@@ -205,12 +242,28 @@ internal sealed class InteractionSampler
         }
     }
 
+    // A user active for a span of days: the first session on a day drawn from the profile, the last span days later
+    // (the window moved back when it would end after the period), the others on profile-weighted days in between.
+    private void UserWindow(long user, Sampling.IScalarSampler spanDays, Span<DateTime> starts, ref Rng rng)
+    {
+        TimeProfile profile = _world.TimeProfile;
+        Rng spanRng = _world.RngFor(WorldModel.UsersKind, user, SpanStream);
+        int span = (int)Math.Clamp(Math.Round(spanDays.Sample(ref spanRng)), 0, profile.Days - 1);
+        int first = Math.Min(profile.DayOf(profile.SampleLocal(ref spanRng)), profile.Days - 1 - span);
+        for (int s = 0; s < starts.Length; s++)
+        {
+            starts[s] = s == 0 ? profile.SampleLocalWithin(first, first, ref rng)
+                : s == 1 ? profile.SampleLocalWithin(first + span, first + span, ref rng)
+                : profile.SampleLocalWithin(first, first + span, ref rng);
+        }
+    }
+
     private DateTime Session(long user, long size, DateTime t, long offsetTicks, ref Rng rng, ColumnBatch batch, ITableWriter writer)
     {
         long previous = -1;
         while (size > 0)
         {
-            long item = Choose(previous, ref rng, out ChoiceSource source);
+            long item = _events.DistinctItems ? ChooseUnseen(previous, ref rng, out ChoiceSource source) : Choose(previous, ref rng, out source);
             double affinity = _world.Affinity(_user, _catalog.Position(item));
             double watch = 0;
             if (_events.WatchTime is { } w)
@@ -220,7 +273,9 @@ internal sealed class InteractionSampler
             }
 
             // The rating draw comes after watch time, so scenarios without ratings keep their exact random sequence.
-            double rating = _ratings is null ? 0 : _events.Rating!.Values[_ratings[(int)source].Sample(ref rng)];
+            double rating = _ratings is null ? 0
+                : _events.Rating!.Model is { } model ? ModelRating(model, item, affinity, ref rng)
+                : _events.Rating!.Values[_ratings[(int)source].Sample(ref rng)];
             long played = _events.Play is { } play ? Play(play, item, affinity, ref rng) : 0;
             var exposure = new Outcome(source, watch, rating, played);
             Emit(user, item, 0, exposure, t.AddTicks(-offsetTicks), batch, writer);
@@ -236,10 +291,12 @@ internal sealed class InteractionSampler
                 }
             }
 
-            double gapMinutes = -Math.Log(rng.NextOpenDouble()) * _events.MeanGapMinutes;
+            // Gap: a drawn number of seconds, or 30 s + exponential minutes.
+            double gapSeconds = _events.GapSeconds is { } gap ? Math.Max(0, gap.Sample(ref rng)) : 30 + Math.Round(-Math.Log(rng.NextOpenDouble()) * _events.MeanGapMinutes * 60);
+            double pause = _events.GapSeconds is null && _events.Play is not null ? gapSeconds - 30 : gapSeconds;
 
-            // A play occupies its own length: the next one starts after it (plus the gap); other events are 30 s apart at least.
-            t = _events.Play is null ? t.AddSeconds(30 + Math.Round(gapMinutes * 60)) : t.AddMilliseconds(played).AddSeconds(Math.Round(gapMinutes * 60));
+            // A play occupies its own length: the next one starts after it (plus the gap).
+            t = _events.Play is null ? t.AddSeconds(Math.Round(pause)) : t.AddMilliseconds(played).AddSeconds(Math.Round(pause));
             previous = item;
         }
 
@@ -262,6 +319,67 @@ internal sealed class InteractionSampler
         return Math.Clamp((long)ms, 0, duration);
     }
 
+    // z = b_u + b_i + w · affinity + s_u · ε; the rating is the value whose threshold interval holds z.
+    private double ModelRating(RatingModel model, long item, double affinity, ref Rng rng)
+    {
+        double z = _userBias + (_itemBias.Length > 0 ? _itemBias[item] : 0) + model.AffinityWeight * affinity + _userNoise * rng.NextGaussian();
+        int index = Array.BinarySearch(model.Thresholds, z);
+        index = index >= 0 ? index + 1 : ~index;
+        return _events.Rating!.Values[index];
+    }
+
+    // A pick the user has not met yet: redrawn while taken (exact picks never repeat, their weight being zeroed); after
+    // many tries, the next unseen item from a random place in the catalogue. Once every item is taken, repeats are allowed.
+    private long ChooseUnseen(long previous, ref Rng rng, out ChoiceSource source)
+    {
+        long items = _catalog.Count;
+        long item = Choose(previous, ref rng, out source);
+        for (int attempt = 0; _seen.Contains(item) && _seen.Count < items; attempt++)
+        {
+            if (attempt == 256)
+            {
+                item = rng.NextInt64(items);
+                while (_seen.Contains(item))
+                {
+                    item = (item + 1) % items;
+                }
+
+                break;
+            }
+
+            item = Choose(previous, ref rng, out source);
+        }
+
+        _seen.Add(item);
+        if (_exactReady)
+        {
+            _exact!.Set((int)item, 0);
+        }
+
+        return item;
+    }
+
+    // The exact preference distribution of the current user: weight^bias × affinity × the user's own factor, for every item.
+    private void TabulateExact()
+    {
+        double bias = _events.Choice.PreferencePopularityBias, sigma = _events.Choice.Idiosyncrasy;
+        for (int i = 0; i < _exactWeights.Length; i++)
+        {
+            double popularity = bias == 0 ? 1 : _world.PopularityWeights is { } w ? Math.Pow(w[i], bias) : Math.Pow(_world.PopularityRank(i), -_world.Scenario.World.PopularityExponent * bias);
+            double own = 1;
+            if (sigma > 0)
+            {
+                Rng factor = _world.RngFor(WorldModel.UsersKind, _currentUser, StreamKey.Combine(IdiosyncrasyStream, (ulong)i));
+                own = Math.Exp(sigma * factor.NextGaussian() - sigma * sigma / 2);
+            }
+
+            _exactWeights[i] = _seen.Contains(i) ? 0 : popularity * _world.Affinity(_user, _catalog.Position(i)) * own;
+        }
+
+        _exact!.Fill(_exactWeights);
+        _exactReady = true;
+    }
+
     private long Choose(long previous, ref Rng rng, out ChoiceSource source)
     {
         ChoiceDefinition c = _events.Choice;
@@ -271,13 +389,29 @@ internal sealed class InteractionSampler
         {
             source = ChoiceSource.Preference;
             ReadOnlySpan<float> target = _user;
-            if (previous >= 0 && rng.NextDouble() < c.Coherence)
+            bool coherent = previous >= 0 && rng.NextDouble() < c.Coherence;
+            if (coherent)
             {
                 // Sequential coherence: aim between the user's taste and the previous item.
                 _user.CopyTo(_target, 0);
                 World.VectorMath.AddScaled(_target, _catalog.Position(previous), 1.0);
                 World.VectorMath.Normalize(_target);
                 target = _target;
+            }
+
+            // Exact picks use the user's table; a coherent pick aims elsewhere and goes by rejection.
+            if (_exact is not null && !coherent)
+            {
+                if (!_exactReady)
+                {
+                    TabulateExact();
+                }
+
+                int drawn = _exact.Sample(ref rng);
+                if (drawn >= 0)
+                {
+                    return drawn;
+                }
             }
 
             long candidate = 0;

@@ -56,7 +56,7 @@ public sealed class ItemCatalog
     /// <summary>Every item's text value of a categorical attribute that events copy.</summary>
     public string[] Texts(AttributeDefinition attribute) => _values[attribute].Texts!;
 
-    // Attributes copied into events (a play's artist and duration) are computed once per item, in parallel.
+    // Attributes copied into events (a play's artist and duration) or read by them (a rating's item bias) are computed once per item, in parallel.
     private void PrecomputeCopied(int threads, CancellationToken cancellation)
     {
         var wanted = new List<AttributeDefinition>();
@@ -68,6 +68,11 @@ public sealed class ItemCatalog
         if (_world.Scenario.Events.Play is { } play)
         {
             wanted.Add(play.Duration);
+        }
+
+        if (_world.Scenario.Events.Rating?.Model?.ItemBias is { } bias)
+        {
+            wanted.Add(bias);
         }
 
         foreach (AttributeDefinition a in wanted.Distinct())

@@ -3,7 +3,10 @@ using RecForge.Randomness;
 
 namespace RecForge.Ids;
 
-/// <summary>How an entity's 0-based index becomes its id: a number, a pattern such as <c>user_{n}</c> or <c>U{0000}</c>, or a UUID.</summary>
+/// <summary>
+/// How an entity's 0-based index becomes its id: a number, a pattern such as <c>user_{n}</c> or <c>U{0000}</c>, a
+/// UUID, or the values of a catalogue file's column (<see cref="FromValues(long[])"/>).
+/// </summary>
 /// <remarks>
 /// Patterns contain one placeholder: <c>{n}</c> is the 1-based number, <c>{0000}</c> the number zero-padded to the
 /// placeholder's width. UUIDs are version 8 (RFC 9562 "custom"), derived from the seed, the entity kind and the
@@ -14,8 +17,17 @@ public sealed class IdFormat
     private readonly string _prefix = "";
     private readonly string _suffix = "";
     private readonly int _width;
+    private readonly long[]? _numbers;
+    private readonly string[]? _texts;
 
     private IdFormat(IdKind kind) => Kind = kind;
+
+    private IdFormat(long[]? numbers, string[]? texts)
+    {
+        Kind = numbers is null ? IdKind.Pattern : IdKind.Int64;
+        _numbers = numbers;
+        _texts = texts;
+    }
 
     private IdFormat(string prefix, int width, string suffix)
     {
@@ -30,6 +42,15 @@ public sealed class IdFormat
 
     /// <summary>Deterministic UUIDs.</summary>
     public static IdFormat Uuid { get; } = new(IdKind.Uuid);
+
+    /// <summary>Ids read from a file: entity i has <paramref name="numbers"/>[i].</summary>
+    public static IdFormat FromValues(long[] numbers) => new(numbers, null);
+
+    /// <summary>Text ids read from a file: entity i has <paramref name="texts"/>[i].</summary>
+    public static IdFormat FromValues(string[] texts) => new(null, texts);
+
+    /// <summary>Whether the ids are a file's values rather than formed from the index.</summary>
+    public bool IsListed => _numbers is not null || _texts is not null;
 
     /// <summary>What kind of value the id is.</summary>
     public IdKind Kind { get; }
@@ -68,9 +89,17 @@ public sealed class IdFormat
     /// <summary>The integer id of a 0-based index (its 1-based number).</summary>
     public static long Number(long index) => index + 1;
 
+    /// <summary>The integer id of a 0-based index in this format: the listed value, or the 1-based number.</summary>
+    public long NumberOf(long index) => _numbers is null ? Number(index) : _numbers[index];
+
     /// <summary>The text id of a 0-based index, for <see cref="IdKind.Pattern"/>.</summary>
     public string Format(long index)
     {
+        if (_texts is not null)
+        {
+            return _texts[index];
+        }
+
         long n = Number(index);
         string digits = _width > 0 ? n.ToString(new string('0', _width), CultureInfo.InvariantCulture) : n.ToString(CultureInfo.InvariantCulture);
         return string.Concat(_prefix, digits, _suffix);

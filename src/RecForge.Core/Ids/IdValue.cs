@@ -11,7 +11,7 @@ public readonly record struct IdValue(long Number, Guid Uuid, string? Text)
     {
         IdKind.Uuid => new(0, IdFormat.MakeUuid(seed, kind, index), null),
         IdKind.Pattern => new(0, Guid.Empty, format.Format(index)),
-        _ => new(IdFormat.Number(index), Guid.Empty, null),
+        _ => new(format.NumberOf(index), Guid.Empty, null),
     };
 
     /// <summary>Writes the id into row <paramref name="row"/> of an id column (<c>long[]</c>, <c>Guid[]</c> or <c>string[]</c>).</summary>

@@ -121,8 +121,11 @@ public static class DatasetValidator
         if (items is not null && popularity is not null && items.Popularity.Count > 1)
         {
             double alpha = ZipfFit.Estimate(items.Popularity.ToArray());
-            checks.Add(new QualityCheck($"zipf.{view.Items!.Name}.{popularity}", Statistics, Math.Abs(alpha - scenario!.World.PopularityExponent) <= 0.05, F(alpha, 3),
-                string.Create(CultureInfo.InvariantCulture, $"{scenario.World.PopularityExponent} ± 0.05"), $"maximum-likelihood Zipf exponent of the popularity column over ranks 1..{items.Popularity.Count:N0}"));
+
+            // Popularity listed per item (a fitted catalogue) has no exponent to meet: the fit is reported only.
+            bool listed = scenario!.World.PopularityWeights is not null;
+            checks.Add(new QualityCheck($"zipf.{view.Items!.Name}.{popularity}", Statistics, listed ? null : Math.Abs(alpha - scenario.World.PopularityExponent) <= 0.05, F(alpha, 3),
+                listed ? null : string.Create(CultureInfo.InvariantCulture, $"{scenario.World.PopularityExponent} ± 0.05"), $"maximum-likelihood Zipf exponent of the popularity column over ranks 1..{items.Popularity.Count:N0}"));
         }
 
         (double eventAlpha, int fitTo) = EventZipf(itemCounts);
@@ -351,20 +354,25 @@ public static class DatasetValidator
             hours[i % 24] += events.HourWeekday[i];
         }
 
-        int wanted = scenario?.Events.Time.Peaks.Count ?? 3;
-        int[] peaks = [.. Enumerable.Range(0, 24).Where(h => hours[h] >= hours[(h + 23) % 24] && hours[h] > hours[(h + 1) % 24])
-            .OrderByDescending(h => hours[h]).Take(wanted).Order()];
+        // Explicit hourly weights (a fitted profile) have their own largest local maxima as the peaks.
+        IReadOnlyList<double>? weights = scenario?.Events.Time.Hours;
+        int[] configured = weights is null ? [.. (scenario?.Events.Time.Peaks ?? []).Select(p => (int)Math.Round(p.Hour) % 24)] : LocalMaxima([.. weights], 3);
+        int wanted = scenario is null ? 3 : configured.Length;
+        int[] peaks = LocalMaxima(hours, wanted);
         string measured = string.Join(", ", peaks.Select(h => $"{h:00}:00"));
         if (scenario is null)
         {
             return new QualityCheck("time.peak_hours", Statistics, null, measured, null, "largest local maxima of events by local hour");
         }
 
-        int[] target = [.. scenario.Events.Time.Peaks.Select(p => (int)Math.Round(p.Hour) % 24)];
+        int[] target = configured;
         bool ok = target.All(t => peaks.Any(p => Math.Min(Math.Abs(p - t), 24 - Math.Abs(p - t)) <= 1));
         return new QualityCheck("time.peak_hours", Statistics, ok, measured, string.Join(", ", target.Select(h => $"{h:00}:00")) + " ± 1 h",
             "largest local maxima of events by local hour (users' UTC offsets applied)");
     }
+
+    private static int[] LocalMaxima(double[] hours, int count)
+        => [.. Enumerable.Range(0, 24).Where(h => hours[h] >= hours[(h + 23) % 24] && hours[h] > hours[(h + 1) % 24]).OrderByDescending(h => hours[h]).Take(count).Order()];
 
     // Mean events per weekend day over mean per weekday, over the local calendar days that have events.
     private static QualityCheck WeekendRatio(EventTally events, ScenarioDefinition? scenario)
@@ -390,7 +398,9 @@ public static class DatasetValidator
         }
 
         double ratio = weekendDays == 0 || weekday == 0 ? double.NaN : weekend / weekendDays / (weekday / weekdays);
-        double? factor = scenario?.Events.Time.WeekendFactor;
+        double? factor = scenario?.Events.Time.Weekdays is { } w
+            ? (w[5] + w[6]) / 2 / ((w[0] + w[1] + w[2] + w[3] + w[4]) / 5)
+            : scenario?.Events.Time.WeekendFactor;
 
         // ±0.15: month and holiday multipliers and the session process move day totals by a few percent around the factor.
         return new QualityCheck("time.weekend_ratio", Statistics, factor is null ? null : Math.Abs(ratio - factor.Value) <= 0.15, F(ratio, 3),

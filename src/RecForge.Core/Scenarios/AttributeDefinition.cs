@@ -127,3 +127,10 @@ public enum WorldValueKind
 
 /// <summary>The categorical attribute and vector property a preference profile averages.</summary>
 public sealed record ProfileSource(CategoryAttribute Attribute, string Property, int Dimension);
+
+/// <summary>
+/// A value read from the entity's catalogue file (<c>{ column: title }</c>): integers, numbers, texts, or lists when
+/// the texts are split on a separator (MovieLens genres <c>Comedy|Drama</c>). Exactly one of the arrays is set.
+/// </summary>
+public sealed record ColumnAttribute(string Name, bool Output, int Slot, string Column, long[]? Integers, double[]? Numbers, string[]? Texts, string[][]? Lists)
+    : AttributeDefinition(Name, Output, Slot);

@@ -12,7 +12,7 @@ namespace RecForge.Scenarios;
 internal sealed partial class AttributeReader
 {
     private static readonly string[] ValueKinds =
-        [.. SamplerReader.Kinds, "categorical", "taxonomy", "set", "expression", "json", "text", "vector", "dirichlet", "world", "inherit"];
+        [.. SamplerReader.Kinds, "categorical", "taxonomy", "set", "expression", "json", "text", "vector", "dirichlet", "world", "inherit", "column"];
 
     private readonly MappingReader _attributes;
     private readonly SourceMap _source;
@@ -25,9 +25,11 @@ internal sealed partial class AttributeReader
     private readonly EntityDefinition? _items;
     private readonly EntityDefinition? _creators;
     private readonly HashSet<string> _reserved;
+    private readonly CatalogueFile? _file;
 
-    public AttributeReader(MappingReader attributes, SourceMap source, MappingReader? vocabulary, EntityDefinition? items, EntityDefinition? creators, params string[] reserved)
+    public AttributeReader(MappingReader attributes, SourceMap source, MappingReader? vocabulary, EntityDefinition? items, EntityDefinition? creators, CatalogueFile? file, params string[] reserved)
     {
+        _file = file;
         _attributes = attributes;
         _source = source;
         _vocabulary = vocabulary;
@@ -165,6 +167,7 @@ internal sealed partial class AttributeReader
                 "vector" or "dirichlet" => Vector(name, output, kind, spec, specPath),
                 "world" => World(name, output, spec, specPath, r),
                 "inherit" => Inherit(name, output, spec, specPath),
+                "column" => Column(name, output, spec, specPath, r),
                 _ => throw r.Error(kind, "unsupported"),
             };
         }
@@ -183,7 +186,7 @@ internal sealed partial class AttributeReader
             {
                 AttributeDefinition target = Resolve(reference, spec);
                 bool isText = property is null
-                    ? target is CategoryAttribute or TextAttribute or JsonAttribute || (target is ExpressionAttribute e && e.Expression.IsText)
+                    ? target is CategoryAttribute or TextAttribute or JsonAttribute or ColumnAttribute { Texts: not null } || (target is ExpressionAttribute e && e.Expression.IsText)
                     : target is CategoryAttribute c && c.Categories.All(cat => cat.Properties.TryGetValue(property, out object? v) && v is string)
                         ? true
                         : target is CategoryAttribute c2 && c2.Categories.All(cat => cat.Properties.TryGetValue(property, out object? v) && v is double)
@@ -197,6 +200,68 @@ internal sealed partial class AttributeReader
         {
             throw _source.Error(spec, path, $"{e.Message} in \"{text}\"");
         }
+    }
+
+    // column: title — a catalogue file's column, typed by its values unless `type` says otherwise.
+    private ColumnAttribute Column(string name, bool output, YamlNode spec, string path, MappingReader r)
+    {
+        string column = (spec as YamlScalarNode)?.Value ?? throw _source.Error(spec, path, "expected the name of a column of the entity's file");
+        string? split = r.String("split", null);
+        string? type = r.String("type", null);
+        if (_file is null)
+        {
+            throw _source.Error(spec, path, "only an entity read from a file (`file:`) has columns to copy");
+        }
+
+        if (!_file.Has(column))
+        {
+            throw _source.Error(spec, path, $"{_file.Path} has no column '{column}' (it has {string.Join(", ", _file.Header)})");
+        }
+
+        if (type is not (null or "text" or "number" or "integer"))
+        {
+            throw r.Error("type", $"expected text, number or integer, got '{type}'");
+        }
+
+        if (split is not null)
+        {
+            if (split.Length == 0 || type is not (null or "text"))
+            {
+                throw r.Error("split", "expected a non-empty separator, for a text column");
+            }
+
+            string[][] lists = [.. _file.Texts(column).Select(t => t.Split(split, StringSplitOptions.RemoveEmptyEntries))];
+            return new ColumnAttribute(name, output, NextSlot, column, null, null, null, lists);
+        }
+
+        if (type is null or "integer")
+        {
+            if (_file.Integers(column) is { } integers)
+            {
+                return new ColumnAttribute(name, output, NextSlot, column, integers, null, null, null);
+            }
+
+            if (type is "integer")
+            {
+                int bad = Array.FindIndex(_file.Texts(column), t => !long.TryParse(t, NumberStyles.Integer, CultureInfo.InvariantCulture, out _));
+                throw _source.Error(spec, path, $"{_file.Path}:{CatalogueFile.LineOf(bad)}: '{_file.Texts(column)[bad]}' in column '{column}' is not an integer");
+            }
+        }
+
+        if (type is null or "number")
+        {
+            if (_file.Numbers(column, out int bad) is { } numbers)
+            {
+                return new ColumnAttribute(name, output, NextSlot, column, null, numbers, null, null);
+            }
+
+            if (type is "number")
+            {
+                throw _source.Error(spec, path, $"{_file.Path}:{CatalogueFile.LineOf(bad)}: '{_file.Texts(column)[bad]}' in column '{column}' is not a number");
+            }
+        }
+
+        return new ColumnAttribute(name, output, NextSlot, column, null, null, _file.Texts(column), null);
     }
 
     // inherit: artist_id.genres — the creators' attribute `genres`, through this entity's `world: creator` attribute.

@@ -21,6 +21,9 @@ public sealed record EntityDefinition(
     IReadOnlyList<string> PartitionBy,
     IReadOnlyList<string> DeclaredOrder)
 {
+    /// <summary>The catalogue file the rows come from (one entity per record), or null for generated entities.</summary>
+    public CatalogueFile? File { get; init; }
+
     /// <summary>The attribute with this name, or null.</summary>
     public AttributeDefinition? Find(string name)
     {

@@ -39,6 +39,18 @@ public sealed record EventDefinition(
 
     /// <summary>A numeric user attribute giving each user's relative activity instead of <see cref="Activity"/>, or null.</summary>
     public AttributeDefinition? ActivityAttribute { get; init; }
+
+    /// <summary>Seconds between consecutive events of a session, or null for 30 s + exponential(<see cref="MeanGapMinutes"/>).</summary>
+    public Sampling.IScalarSampler? GapSeconds { get; init; }
+
+    /// <summary>
+    /// Days from a user's first to last session, or null for sessions spread over the whole period: each user's
+    /// sessions then fall in a window of this length placed by the time profile.
+    /// </summary>
+    public Sampling.IScalarSampler? UserSpanDays { get; init; }
+
+    /// <summary>Whether a user meets each item at most once (ratings): a pick already taken is drawn again.</summary>
+    public bool DistinctItems { get; init; }
 }
 
 /// <summary>
@@ -51,10 +63,34 @@ public sealed record PlayDefinition(AttributeDefinition Duration, string Column,
     (int Slot, string Property)? UserFactor, double SkipSeconds, double CompleteFraction);
 
 /// <summary>How the next item is chosen: shares of preference (affinity × popularity^bias), popularity and uniform exploration; coherence pulls toward the previous item.</summary>
-public sealed record ChoiceDefinition(double Preference, double Popularity, double Exploration, double Coherence, double PreferencePopularityBias, int MaxTries);
+public sealed record ChoiceDefinition(double Preference, double Popularity, double Exploration, double Coherence, double PreferencePopularityBias, int MaxTries)
+{
+    /// <summary>
+    /// Whether preference picks draw from the exact distribution over the whole catalogue, tabulated once per user
+    /// (O(items × dimensions) per user) instead of by rejection: right for sharp affinities over catalogues of up to
+    /// a few hundred thousand items, where rejection would rarely accept.
+    /// </summary>
+    public bool Exact { get; init; }
+
+    /// <summary>
+    /// σ of each user's own item-level taste: an exact pick's weight is multiplied by exp(σ z − σ²/2), z ~ N(0, 1)
+    /// drawn once per (user, item), so users of the same taste still differ in the particular items they choose.
+    /// </summary>
+    public double Idiosyncrasy { get; init; }
+}
 
 /// <summary>Local-time intensity: base + Gaussian bumps at peak hours, × weekend factor, × month factor, × holiday multiplier.</summary>
-public sealed record TimeProfileDefinition(double Base, IReadOnlyList<(double Hour, double Weight, double Width)> Peaks, double WeekendFactor, IReadOnlyList<double> Months, IReadOnlyList<(int Month, int Day, double Multiplier)> Holidays);
+public sealed record TimeProfileDefinition(double Base, IReadOnlyList<(double Hour, double Weight, double Width)> Peaks, double WeekendFactor, IReadOnlyList<double> Months, IReadOnlyList<(int Month, int Day, double Multiplier)> Holidays)
+{
+    /// <summary>Explicit weights of the 24 local hours (instead of base and peaks), or null.</summary>
+    public IReadOnlyList<double>? Hours { get; init; }
+
+    /// <summary>Explicit weights of the weekdays, Monday first (instead of the weekend factor), or null.</summary>
+    public IReadOnlyList<double>? Weekdays { get; init; }
+
+    /// <summary>Multipliers of whole years (years not listed: 1).</summary>
+    public IReadOnlyList<(int Year, double Multiplier)> Years { get; init; } = [];
+}
 
 /// <summary>An event type; follow-up probability rises linearly with affinity from <paramref name="Min"/> to <paramref name="Max"/>.</summary>
 public sealed record FunnelStep(string Name, double Min, double Max);
@@ -78,6 +114,9 @@ public sealed record EventColumns(string User, string Item, string? Type, string
 /// <param name="BySource">Probability of each value (parallel to <paramref name="Values"/>) per source, in <see cref="ChoiceSource"/> order.</param>
 public sealed record RatingDefinition(double[] Values, double[][] BySource)
 {
+    /// <summary>An ordinal model of who rates what how (user and item bias, affinity, per-user noise), or null to draw from the histograms.</summary>
+    public RatingModel? Model { get; init; }
+
     /// <summary>The overall distribution implied by a choice mix: Σ share(source) × distribution(source).</summary>
     public double[] Mixture(ChoiceDefinition choice)
     {
@@ -107,3 +146,12 @@ public enum ChoiceSource
     /// <summary>Drawn uniformly from the catalogue.</summary>
     Exploration,
 }
+
+/// <summary>
+/// An ordinal (ordered-probit style) rating model: each rating's latent score is
+/// z = b_u + b_i + <paramref name="AffinityWeight"/> · affinity + s_u · ε, ε ~ N(0, 1), with a per-user bias b_u and
+/// spread s_u drawn once per user and an item bias b_i from an item attribute; the rating is the value whose interval
+/// between consecutive <paramref name="Thresholds"/> holds z. <c>recforge fit</c> places the thresholds at the
+/// quantiles of z that give the log's histogram.
+/// </summary>
+public sealed record RatingModel(Sampling.IScalarSampler UserBias, AttributeDefinition? ItemBias, double AffinityWeight, Sampling.IScalarSampler Noise, double[] Thresholds);

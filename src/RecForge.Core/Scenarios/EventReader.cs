@@ -42,13 +42,21 @@ internal static class EventReader
         MappingReader? session = r.Mapping("session");
         double meanEvents = session?.Number("mean_events", 4, 1) ?? 4;
         double gap = session?.Number("mean_gap_minutes", 20, 0, exclusiveMin: true) ?? 20;
+        IScalarSampler? gapSeconds = session is null ? null : OptionalSampler(session, "gap_seconds");
+        IScalarSampler? spanDays = session is null ? null : OptionalSampler(session, "user_span_days");
+        if (gapSeconds is not null && session!.Has("mean_gap_minutes"))
+        {
+            throw session.Error("mean_gap_minutes", "give either mean_gap_minutes or gap_seconds");
+        }
+
         session?.Finish();
+        bool distinct = r.Bool("distinct_items", false);
 
         ChoiceDefinition choice = ReadChoice(r.Mapping("choice"));
         TimeProfileDefinition time = ReadTime(r.Mapping("time_profile"));
         bool hasFunnel = r.Has("funnel");
         List<FunnelStep> funnel = ReadFunnel(r);
-        RatingDefinition? rating = r.Mapping("rating") is { } ratingReader ? ReadRating(ratingReader) : null;
+        RatingDefinition? rating = r.Mapping("rating") is { } ratingReader ? ReadRating(ratingReader, items) : null;
         var itemColumns = new List<(string, AttributeDefinition)>();
         if (r.Mapping("item_columns") is { } copied)
         {
@@ -98,7 +106,29 @@ internal static class EventReader
             ItemColumns = itemColumns,
             Play = play,
             ActivityAttribute = activityAttribute,
+            GapSeconds = gapSeconds,
+            UserSpanDays = spanDays,
+            DistinctItems = distinct,
         };
+    }
+
+    // A field holding exactly one sampler, e.g. gap_seconds: { lognormal: { mu: 3, sigma: 1 } }.
+    private static IScalarSampler? OptionalSampler(MappingReader r, string key)
+    {
+        if (r.Mapping(key) is not { } m)
+        {
+            return r.Has(key) ? throw r.Error(key, "expected one sampler, e.g. { lognormal: { mu: 3, sigma: 1 } }") : null;
+        }
+
+        IScalarSampler? sampler = null;
+        foreach (var (kind, value) in m.Entries())
+        {
+            sampler = SamplerReader.IsSampler(kind) && sampler is null
+                ? SamplerReader.Read(kind, value, m.Child(kind), m.Source, out _)
+                : throw m.Error(kind, $"expected exactly one sampler ({string.Join(", ", SamplerReader.Kinds)})");
+        }
+
+        return sampler ?? throw r.Error(key, "expected one sampler, e.g. { lognormal: { mu: 3, sigma: 1 } }");
     }
 
     // play: { duration: <item attribute, ms>, column: ms_played, skip: {min, max}, complete: {min, max}, user_factor: attr.prop }
@@ -140,9 +170,10 @@ internal static class EventReader
 
     // rating: { histogram: {5.0: 0.2, ...} } for one distribution, or preference / popularity / exploration each with
     // its own histogram (a source left out uses `histogram`). Weights are normalised per source.
-    private static RatingDefinition ReadRating(MappingReader r)
+    private static RatingDefinition ReadRating(MappingReader r, EntityDefinition items)
     {
         string[] sources = ["preference", "popularity", "exploration"];
+        MappingReader? modelReader = r.Mapping("model");
         var histograms = new Dictionary<string, Dictionary<double, double>>(StringComparer.Ordinal);
         foreach (string key in (string[])["histogram", .. sources])
         {
@@ -188,7 +219,36 @@ internal static class EventReader
             bySource[s] = [.. values.Select(v => h.GetValueOrDefault(v) / total)];
         }
 
-        return new RatingDefinition(values, bySource);
+        return new RatingDefinition(values, bySource) { Model = modelReader is null ? null : ReadRatingModel(modelReader, items, values.Length) };
+    }
+
+    // model: { user_bias: <sampler>, item_bias: <item attribute>, affinity: w, noise: <sampler>, thresholds: [...] }
+    private static RatingModel ReadRatingModel(MappingReader m, EntityDefinition items, int values)
+    {
+        IScalarSampler userBias = OptionalSampler(m, "user_bias") ?? new ConstantSampler(0);
+        IScalarSampler noise = OptionalSampler(m, "noise") ?? new ConstantSampler(1);
+        AttributeDefinition? itemBias = null;
+        if (m.String("item_bias") is { } name)
+        {
+            itemBias = items.Find(name) is NumberAttribute or ExpressionAttribute { Expression.IsText: false } or ColumnAttribute { Texts: null, Lists: null }
+                ? items.Find(name) : throw m.Error("item_bias", $"'{name}' must be a numeric item attribute");
+        }
+
+        YamlSequenceNode thresholds = m.Sequence("thresholds") ?? throw m.Error($"missing required field 'thresholds': {values - 1} cut points between the {values} rating values");
+        if (thresholds.Children.Count != values - 1)
+        {
+            throw m.Error("thresholds", $"expected {values - 1} cut points between the {values} rating values, got {thresholds.Children.Count}");
+        }
+
+        var cuts = new double[values - 1];
+        for (int i = 0; i < cuts.Length; i++)
+        {
+            cuts[i] = m.Source.Number(thresholds.Children[i], $"{m.Child("thresholds")}[{i}]", i == 0 ? double.NegativeInfinity : cuts[i - 1], double.PositiveInfinity, false);
+        }
+
+        var model = new RatingModel(userBias, itemBias, m.Number("affinity", 0), noise, cuts);
+        m.Finish();
+        return model;
     }
 
     private static IScalarSampler ReadActivity(MappingReader r)
@@ -224,8 +284,23 @@ internal static class EventReader
             throw c.Error($"preference + popularity + exploration must be 1, got {preference + popularity + exploration:0.###}");
         }
 
+        string sampler = c.String("sampler", "rejection")!;
+        if (sampler is not ("rejection" or "exact"))
+        {
+            throw c.Error("sampler", $"expected rejection or exact, got '{sampler}'");
+        }
+
         var choice = new ChoiceDefinition(preference, popularity, exploration, c.Number("coherence", 0.5, 0, 1),
-            c.Number("preference_popularity_bias", 0.5, 0, 4), (int)c.Integer("max_tries", 64, 1, 10_000));
+            c.Number("preference_popularity_bias", 0.5, 0, 4), (int)c.Integer("max_tries", 64, 1, 10_000))
+        {
+            Exact = sampler == "exact",
+            Idiosyncrasy = c.Number("idiosyncrasy", 0, 0, 5),
+        };
+        if (choice.Idiosyncrasy > 0 && !choice.Exact)
+        {
+            throw c.Error("idiosyncrasy", "needs `sampler: exact` (the per-item factors are applied to the tabulated distribution)");
+        }
+
         c.Finish();
         return choice;
     }
@@ -271,14 +346,64 @@ internal static class EventReader
             h.Finish();
         }
 
-        var profile = new TimeProfileDefinition(t.Number("base", 0.1, 0), peaks, t.Number("weekend", 1, 0), months, holidays);
+        double[]? hours = Weights(t, "hours", 24);
+        double[]? weekdays = Weights(t, "weekdays", 7);
+        if (hours is not null && (t.Has("base") || peaks.Count > 0))
+        {
+            throw t.Error("hours", "give either 24 hourly weights or base and peaks");
+        }
+
+        if (weekdays is not null && t.Has("weekend"))
+        {
+            throw t.Error("weekdays", "give either 7 weekday weights or a weekend factor");
+        }
+
+        var years = new List<(int, double)>();
+        if (t.Mapping("years") is { } y)
+        {
+            foreach (var (text, _) in y.Entries())
+            {
+                years.Add(int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out int year) && year is >= 1 and <= 9999
+                    ? (year, y.RequireNumber(text, 0)) : throw y.Error(text, $"expected a year as the key, got '{text}'"));
+            }
+
+            y.Finish();
+        }
+
+        var profile = new TimeProfileDefinition(t.Number("base", 0.1, 0), peaks, t.Number("weekend", 1, 0), months, holidays)
+        {
+            Hours = hours,
+            Weekdays = weekdays,
+            Years = years,
+        };
         t.Finish();
-        if (profile.Base <= 0 && peaks.All(p => p.Item2 <= 0))
+        if (hours is not null ? hours.Sum() <= 0 : profile.Base <= 0 && peaks.All(p => p.Item2 <= 0))
         {
             throw t.Error("base", "the profile is zero at every hour: give a positive base or a peak");
         }
 
         return profile;
+    }
+
+    private static double[]? Weights(MappingReader t, string key, int count)
+    {
+        if (t.Sequence(key) is not { } list)
+        {
+            return null;
+        }
+
+        if (list.Children.Count != count)
+        {
+            throw t.Error(key, $"expected {count} weights, got {list.Children.Count}");
+        }
+
+        var weights = new double[count];
+        for (int i = 0; i < count; i++)
+        {
+            weights[i] = t.Source.Number(list.Children[i], $"{t.Child(key)}[{i}]", 0, double.PositiveInfinity, false);
+        }
+
+        return weights.Sum() > 0 ? weights : throw t.Error(key, "the weights must not all be zero");
     }
 
     private static List<FunnelStep> ReadFunnel(MappingReader r)

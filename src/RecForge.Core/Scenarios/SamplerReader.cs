@@ -7,7 +7,7 @@ namespace RecForge.Scenarios;
 internal static class SamplerReader
 {
     /// <summary>The sampler kinds, with the parameters each takes.</summary>
-    public static readonly string[] Kinds = ["uniform", "uniform_int", "normal", "lognormal", "beta", "pareto", "poisson", "zipf", "year_range", "mixture", "constant"];
+    public static readonly string[] Kinds = ["uniform", "uniform_int", "normal", "lognormal", "beta", "pareto", "poisson", "zipf", "year_range", "mixture", "constant", "quantiles"];
 
     public static bool IsSampler(string kind) => Array.IndexOf(Kinds, kind) >= 0;
 
@@ -23,6 +23,11 @@ internal static class SamplerReader
         if (kind == "mixture")
         {
             return ReadMixture(node, path, source, out integer);
+        }
+
+        if (kind == "quantiles")
+        {
+            return ReadQuantiles(node, path, source);
         }
 
         if (node is not YamlMappingNode mapping)
@@ -129,6 +134,23 @@ internal static class SamplerReader
         }
 
         return new MixtureSampler(components, weights);
+    }
+
+    // quantiles: [q0, q1, ..., qK] — evenly spaced quantiles of an empirical distribution, from minimum to maximum.
+    private static QuantileSampler ReadQuantiles(YamlNode node, string path, SourceMap source)
+    {
+        if (node is not YamlSequenceNode list || list.Children.Count < 2)
+        {
+            throw source.Error(node, path, "expected at least two evenly spaced quantiles, minimum first, e.g. [1, 3, 10, 50]");
+        }
+
+        var values = new double[list.Children.Count];
+        for (int i = 0; i < values.Length; i++)
+        {
+            values[i] = source.Number(list.Children[i], $"{path}[{i}]", i == 0 ? double.NegativeInfinity : values[i - 1], double.PositiveInfinity, false);
+        }
+
+        return new QuantileSampler(values);
     }
 
     private static string Example(string kind) => kind switch

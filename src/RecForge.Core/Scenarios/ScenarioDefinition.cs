@@ -25,6 +25,9 @@ public sealed record ScenarioDefinition(
     EntityDefinition? Creators = null,
     IReadOnlyList<DerivedTableDefinition>? Derived = null)
 {
+    /// <summary>What the scenario was fitted from (<c>recforge fit</c>), or null for a hand-written scenario.</summary>
+    public FitDefinition? Fit { get; init; }
+
     /// <summary>The entity tables in generation order: items, users, then creators when there are any.</summary>
     public IEnumerable<EntityDefinition> Entities => Creators is null ? [Items, Users] : [Items, Users, Creators];
 

@@ -60,6 +60,7 @@ public static class ScenarioLoader
         string name = r.RequireString("name");
         ulong seed = (ulong)r.Integer("seed", 42, 0);
         r.Get("description");
+        FitDefinition? fit = r.Mapping("fit") is { } fitReader ? ReadFit(fitReader) : null;
         MappingReader? vocabulary = r.Mapping("vocabulary");
 
         MappingReader worldReader = r.RequireMapping("world");
@@ -81,7 +82,45 @@ public static class ScenarioLoader
         }
 
         string canonical = overrideList.Count == 0 ? text : string.Concat(text, "\n# overrides\n", string.Join('\n', overrideList));
-        return new ScenarioDefinition(name, canonical, seed, world, items, users, events, output, quality, creators, derived);
+        foreach (EntityDefinition e in entities.OfType<EntityDefinition>())
+        {
+            // A catalogue file is part of the scenario: its bytes are in the checksum.
+            canonical = e.File is { } f ? string.Concat(canonical, $"\n# {e.Role}.file sha256 {f.Sha256}") : canonical;
+        }
+
+        return new ScenarioDefinition(name, canonical, seed, world, items, users, events, output, quality, creators, derived) { Fit = fit };
+    }
+
+    private static FitDefinition ReadFit(MappingReader r)
+    {
+        string source = r.RequireString("source");
+        long users = r.Integer("users", 0, 0);
+        MappingReader? holdout = r.Mapping("holdout");
+        double fraction = holdout?.Number("fraction", 0, 0, 1) ?? 0;
+        ulong holdoutSeed = (ulong)(holdout?.Integer("seed", 42, 0) ?? 42);
+        holdout?.Finish();
+        double? epsilon = null, delta = null;
+        bool seeded = false;
+        if (r.Mapping("privacy") is { } privacy)
+        {
+            epsilon = privacy.RequireNumber("epsilon", 0, exclusiveMin: true);
+            delta = privacy.RequireNumber("delta", 0, 1, exclusiveMin: true);
+            privacy.Number("rho", 0, 0);
+            seeded = privacy.Bool("seeded_noise", false);
+            foreach (MappingReader release in privacy.MappingList("budget", "{ statistic: text, share: s, sensitivity: d, sigma: x }"))
+            {
+                release.RequireString("statistic");
+                release.RequireNumber("share", 0, 1);
+                release.RequireNumber("sensitivity", 0);
+                release.RequireNumber("sigma", 0);
+                release.Finish();
+            }
+
+            privacy.Finish();
+        }
+
+        r.Finish();
+        return new FitDefinition(source, users, fraction, holdoutSeed, epsilon, delta, seeded);
     }
 
     private static QualityDefinition ReadQuality(MappingReader? r)
@@ -131,21 +170,37 @@ public static class ScenarioLoader
     private static EntityDefinition ReadEntity(MappingReader r, string role, SourceMap source, MappingReader? vocabulary, EntityDefinition? items, EntityDefinition? creators)
     {
         string table = r.String("table", role)!;
-        long count = r.Integer("count", 1000, 1);
+        CatalogueFile? file = ReadFile(r, source);
+        long count = r.Integer("count", file?.Rows ?? 1000, 1);
+        if (file is not null && count != file.Rows)
+        {
+            throw r.Error("count", string.Create(CultureInfo.InvariantCulture, $"the {role} come from {file.Path} ({file.Rows:N0} rows), so the count cannot be {count:N0}"));
+        }
+
         MappingReader id = r.RequireMapping("id");
         string idColumn = id.String("column", role == "items" ? "item_id" : role == "users" ? "user_id" : "creator_id")!;
         IdFormat format;
-        try
+        if (id.String("from", null) is { } from)
         {
-            format = IdFormat.Parse(id.String("format", "int64")!);
+            format = file is null ? throw id.Error("from", "ids come from a column only for an entity read from a file (`file:`)")
+                : !file.Has(from) ? throw id.Error("from", $"{file.Path} has no column '{from}' (it has {string.Join(", ", file.Header)})")
+                : id.Has("format") ? throw id.Error("format", "ids read from a column have that column's values; remove `format`")
+                : ListedIds(file, from, id);
         }
-        catch (FormatException e)
+        else
         {
-            throw id.Error("format", e.Message);
+            try
+            {
+                format = IdFormat.Parse(id.String("format", "int64")!);
+            }
+            catch (FormatException e)
+            {
+                throw id.Error("format", e.Message);
+            }
         }
 
         id.Finish();
-        var reader = new AttributeReader(r.RequireMapping("attributes"), source, vocabulary, items, creators, idColumn);
+        var reader = new AttributeReader(r.RequireMapping("attributes"), source, vocabulary, items, creators, file, idColumn);
         var attributes = reader.ReadAll();
         var partitionBy = new List<string>();
         if (r.Sequence("partition_by") is { } partitions)
@@ -164,7 +219,46 @@ public static class ScenarioLoader
         }
 
         r.Finish();
-        return new EntityDefinition(role, table, count, idColumn, format, attributes, partitionBy, reader.DeclaredNames);
+        return new EntityDefinition(role, table, count, idColumn, format, attributes, partitionBy, reader.DeclaredNames) { File = file };
+    }
+
+    // file: movies.csv — a CSV catalogue, relative to the scenario file.
+    private static CatalogueFile? ReadFile(MappingReader r, SourceMap source)
+    {
+        if (r.String("file", null) is not { } relative)
+        {
+            return null;
+        }
+
+        string path = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(source.FileName)) ?? ".", relative);
+        try
+        {
+            return CatalogueFile.Read(path);
+        }
+        catch (InvalidDataException e)
+        {
+            throw r.Error("file", e.Message);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw r.Error("file", $"cannot read {path} ({e.Message})");
+        }
+    }
+
+    private static IdFormat ListedIds(CatalogueFile file, string column, MappingReader id)
+    {
+        long[]? numbers = file.Integers(column);
+        string[] texts = file.Texts(column);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (int i = 0; i < texts.Length; i++)
+        {
+            if (!seen.Add(texts[i]))
+            {
+                throw id.Error("from", $"{file.Path}:{CatalogueFile.LineOf(i)}: id '{texts[i]}' appears twice in column '{column}'");
+            }
+        }
+
+        return numbers is not null ? IdFormat.FromValues(numbers) : IdFormat.FromValues(texts);
     }
 
     private static OutputDefinition ReadOutput(MappingReader? r)

@@ -12,7 +12,14 @@ internal static class WorldReader
         double userNoise = r.Number("user_noise", 0.25, 0);
         MappingReader? popularity = r.Mapping("popularity");
         double exponent = popularity?.Number("exponent", 1.0, 0, 10, exclusiveMin: true) ?? 1.0;
+        double[]? weights = popularity?.String("column", null) is { } weightColumn ? Weights(popularity, weightColumn, items) : null;
+        if (weights is not null && popularity!.Has("exponent"))
+        {
+            throw popularity.Error("exponent", "popularity comes either from a Zipf exponent or from a column, not both");
+        }
+
         popularity?.Finish();
+        float[]? positions = r.Mapping("item_positions") is { } positionsReader ? Positions(positionsReader, items, dims) : null;
         MappingReader? creatorPopularity = r.Mapping("creator_popularity");
         double creatorExponent = creatorPopularity?.Number("exponent", 1.0, 0, 10, exclusiveMin: true) ?? 1.0;
         creatorPopularity?.Finish();
@@ -40,6 +47,13 @@ internal static class WorldReader
 
             var c = new MappingReader(m, list!.Child(name), list.Source);
             double weight = c.Number("weight", 1, 0);
+            float[]? centroid = c.Sequence("centroid") is { } centroidNode ? Floats(c, "centroid", centroidNode, dims, -1e6) : null;
+            float[]? spread = c.Get("spread") switch
+            {
+                null => null,
+                YamlSequenceNode seq => Floats(c, "spread", seq, dims, 0),
+                _ => [.. Enumerable.Repeat((float)c.Number("spread", 0, 0), dims)],
+            };
             var likes = new List<(CategoryAttribute, int)>();
             // A cluster without likes has no preferred categories: its users' positions are pure noise ("general users").
             MappingReader? likesReader = c.Mapping("likes");
@@ -75,8 +89,13 @@ internal static class WorldReader
                 }
             }
 
+            if (centroid is not null && likes.Count > 0)
+            {
+                throw c.Error("centroid", "a cluster is placed either by `likes` or by an explicit `centroid`, not both");
+            }
+
             c.Finish();
-            clusters.Add(new TasteClusterDefinition(name, weight, likes));
+            clusters.Add(new TasteClusterDefinition(name, weight, likes) { Centroid = centroid, Spread = spread });
         }
 
         if (!latentUsers && (clusters.Count == 0 || clusters.Sum(c => c.Weight) <= 0))
@@ -90,6 +109,68 @@ internal static class WorldReader
         }
 
         r.Finish();
-        return new WorldDefinition(dims, itemNoise, userNoise, exponent, sharpness, midpoint, clusters, min, max, stratify, creatorExponent);
+        return new WorldDefinition(dims, itemNoise, userNoise, exponent, sharpness, midpoint, clusters, min, max, stratify, creatorExponent)
+        {
+            PopularityWeights = weights,
+            ItemPositions = positions,
+        };
+    }
+
+    // popularity: { column: weight } — relative choice weights of a catalogue file's items.
+    private static double[] Weights(MappingReader r, string column, EntityDefinition items)
+    {
+        CatalogueFile file = items.File ?? throw r.Error("column", "popularity comes from a column only when the items are read from a file (`items.file`)");
+        if (!file.Has(column))
+        {
+            throw r.Error("column", $"{file.Path} has no column '{column}' (it has {string.Join(", ", file.Header)})");
+        }
+
+        double[] weights = file.Numbers(column, out int bad) ?? throw r.Error("column", $"{file.Path}:{CatalogueFile.LineOf(bad)}: '{file.Texts(column)[bad]}' in column '{column}' is not a number");
+        int negative = Array.FindIndex(weights, w => w < 0);
+        if (negative >= 0 || weights.Sum() <= 0)
+        {
+            throw r.Error("column", negative >= 0
+                ? $"{file.Path}:{CatalogueFile.LineOf(negative)}: popularity weight {weights[negative].ToString(System.Globalization.CultureInfo.InvariantCulture)} is negative"
+                : $"{file.Path}: every popularity weight in column '{column}' is 0");
+        }
+
+        return weights;
+    }
+
+    // item_positions: { column: position } — each item's taste position, latent_dimensions space-separated numbers.
+    private static float[] Positions(MappingReader r, EntityDefinition items, int dims)
+    {
+        string column = r.RequireString("column");
+        CatalogueFile file = items.File ?? throw r.Error("column", "item positions come from a column only when the items are read from a file (`items.file`)");
+        if (!file.Has(column))
+        {
+            throw r.Error("column", $"{file.Path} has no column '{column}' (it has {string.Join(", ", file.Header)})");
+        }
+
+        float[] positions = file.Vectors(column, dims, out int bad)
+            ?? throw r.Error("column", $"{file.Path}:{CatalogueFile.LineOf(bad)}: column '{column}' needs {dims} numbers separated by spaces (latent_dimensions)");
+        r.Finish();
+        for (int i = 0; i < file.Rows; i++)
+        {
+            World.VectorMath.Normalize(positions.AsSpan(i * dims, dims));
+        }
+
+        return positions;
+    }
+
+    private static float[] Floats(MappingReader r, string key, YamlSequenceNode node, int dims, double min)
+    {
+        if (node.Children.Count != dims)
+        {
+            throw r.Error(key, $"expected {dims} numbers (latent_dimensions), got {node.Children.Count}");
+        }
+
+        var values = new float[dims];
+        for (int i = 0; i < dims; i++)
+        {
+            values[i] = (float)r.Source.Number(node.Children[i], $"{r.Child(key)}[{i}]", min, double.PositiveInfinity, false);
+        }
+
+        return values;
     }
 }

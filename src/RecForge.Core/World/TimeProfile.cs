@@ -17,6 +17,8 @@ public sealed class TimeProfile
     private readonly DateTime _start;
     private readonly AliasTable _days;
     private readonly AliasTable _hours;
+    private readonly double[] _dayWeights;
+    private readonly double _maxDayWeight;
 
     /// <summary>Builds the profile for a period.</summary>
     public TimeProfile(TimeProfileDefinition definition, DateOnly start, int days)
@@ -26,8 +28,14 @@ public sealed class TimeProfile
         for (int d = 0; d < days; d++)
         {
             DateOnly date = start.AddDays(d);
-            double w = date.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday ? definition.WeekendFactor : 1.0;
+            double w = definition.Weekdays is { } weekdays ? weekdays[((int)date.DayOfWeek + 6) % 7]
+                : date.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday ? definition.WeekendFactor : 1.0;
             w *= definition.Months[date.Month - 1];
+            foreach (var (year, multiplier) in definition.Years)
+            {
+                w *= date.Year == year ? multiplier : 1;
+            }
+
             foreach (var (month, day, multiplier) in definition.Holidays)
             {
                 if (date.Month == month && date.Day == day)
@@ -40,8 +48,15 @@ public sealed class TimeProfile
         }
 
         _days = new AliasTable(dayWeights);
+        _dayWeights = dayWeights;
+        _maxDayWeight = dayWeights.Max();
         HourWeights = new double[24];
-        for (int h = 0; h < 24; h++)
+        for (int h = 0; definition.Hours is { } hours && h < 24; h++)
+        {
+            HourWeights[h] = hours[h];
+        }
+
+        for (int h = 0; definition.Hours is null && h < 24; h++)
         {
             double w = definition.Base;
             foreach (var (hour, weight, width) in definition.Peaks)
@@ -61,10 +76,42 @@ public sealed class TimeProfile
     /// <summary>Relative intensity of each local hour.</summary>
     public double[] HourWeights { get; }
 
+    /// <summary>Days in the period.</summary>
+    public int Days => _dayWeights.Length;
+
     /// <summary>Draws a local time (as a UTC-kind DateTime holding local wall-clock time) at whole seconds.</summary>
     public DateTime SampleLocal(ref Rng rng)
     {
         int day = _days.Sample(ref rng);
+        return AtDay(day, ref rng);
+    }
+
+    /// <summary>The day (0-based in the period) of a local time drawn by <see cref="SampleLocal"/>.</summary>
+    public int DayOf(DateTime local) => (int)((local - _start).Ticks / TimeSpan.TicksPerDay);
+
+    /// <summary>
+    /// Draws a local time on a day of [<paramref name="firstDay"/>, <paramref name="lastDay"/>] (clamped to the
+    /// period), days weighted as in <see cref="SampleLocal"/>: a uniform day accepted with probability weight / max.
+    /// </summary>
+    public DateTime SampleLocalWithin(int firstDay, int lastDay, ref Rng rng)
+    {
+        firstDay = Math.Clamp(firstDay, 0, _dayWeights.Length - 1);
+        lastDay = Math.Clamp(lastDay, firstDay, _dayWeights.Length - 1);
+        int day = firstDay;
+        for (int attempt = 0; attempt < 64; attempt++)
+        {
+            day = firstDay + rng.NextInt32(lastDay - firstDay + 1);
+            if (rng.NextDouble() * _maxDayWeight < _dayWeights[day])
+            {
+                break;
+            }
+        }
+
+        return AtDay(day, ref rng);
+    }
+
+    private DateTime AtDay(int day, ref Rng rng)
+    {
         int hour = _hours.Sample(ref rng);
         long second = rng.NextInt64(3600);
         return _start.AddTicks((day * 86_400L + hour * 3600L + second) * TimeSpan.TicksPerSecond);

@@ -41,6 +41,10 @@ public sealed class WorldModel
     private readonly CategoryAttribute[] _latentAttributes;
     private readonly AliasTable? _clusterChoice;
     private readonly FeistelPermutation _popularityRanks;
+    private readonly int[]? _rankOfItem;
+    private readonly int[]? _itemOfRank;
+    private readonly double[]? _weights;
+    private readonly double _maxWeight = 1;
 
     /// <summary>Builds the world of a scenario.</summary>
     public WorldModel(ScenarioDefinition scenario)
@@ -62,7 +66,7 @@ public sealed class WorldModel
         ClusterCentroids = new float[w.Clusters.Count][];
         for (int c = 0; c < w.Clusters.Count; c++)
         {
-            var centroid = new float[Dimensions];
+            var centroid = w.Clusters[c].Centroid is { } explicitCentroid ? (float[])explicitCentroid.Clone() : new float[Dimensions];
             foreach (var (attribute, category) in w.Clusters[c].Likes)
             {
                 VectorMath.AddScaled(centroid, _centroids[attribute][category], Math.Max(attribute.LatentWeight, 0.25));
@@ -78,9 +82,30 @@ public sealed class WorldModel
             : null;
         long items = scenario.Items.Count;
         _popularityRanks = new FeistelPermutation(items, StreamKey.Combine(Seed, StreamKey.Of("popularity")));
-        PopularitySampler = new ZipfSampler(items, w.PopularityExponent);
-        double biased = w.PopularityExponent * scenario.Events.Choice.PreferencePopularityBias;
-        PreferenceProposal = biased > 0 ? new ZipfSampler(items, biased) : null;
+        double bias = scenario.Events.Choice.PreferencePopularityBias;
+        if (w.PopularityWeights is { } weights)
+        {
+            // Listed weights rank the items (heaviest first, file order on ties); draws are ∝ weight, not Zipf.
+            _weights = [.. weights];
+            _itemOfRank = [.. Enumerable.Range(0, _weights.Length).OrderByDescending(i => _weights[i]).ThenBy(i => i)];
+            _rankOfItem = new int[_itemOfRank.Length];
+            for (int r = 0; r < _itemOfRank.Length; r++)
+            {
+                _rankOfItem[_itemOfRank[r]] = r;
+            }
+
+            _maxWeight = _weights[_itemOfRank[0]];
+            double[] byRank = [.. _itemOfRank.Select(i => _weights[i])];
+            PopularitySampler = new WeightedRankSampler(byRank);
+            PreferenceProposal = bias > 0 ? new WeightedRankSampler([.. byRank.Select(x => Math.Pow(x, bias))]) : null;
+        }
+        else
+        {
+            PopularitySampler = new ZipfSampler(items, w.PopularityExponent);
+            double biased = w.PopularityExponent * bias;
+            PreferenceProposal = biased > 0 ? new ZipfSampler(items, biased) : null;
+        }
+
         TimeProfile = new TimeProfile(scenario.Events.Time, scenario.Events.StartDate, scenario.Events.Days);
         LatentUsers = scenario.Users.Attributes.Any(a => a is CategoryAttribute { LatentWeight: > 0 } or SetAttribute { LatentWeight: > 0 });
         foreach (AttributeDefinition a in scenario.Entities.SelectMany(e => e.Attributes))
@@ -154,11 +179,14 @@ public sealed class WorldModel
     /// <summary>Unit centroid of each taste cluster.</summary>
     public float[][] ClusterCentroids { get; }
 
-    /// <summary>Draws popularity ranks (Zipf with the world's exponent).</summary>
-    public ZipfSampler PopularitySampler { get; }
+    /// <summary>Draws popularity ranks (Zipf with the world's exponent, or ∝ the listed weights).</summary>
+    public IRankSampler PopularitySampler { get; }
 
-    /// <summary>Proposal for preference picks: Zipf with exponent × bias, or null for uniform.</summary>
-    public ZipfSampler? PreferenceProposal { get; }
+    /// <summary>Proposal for preference picks: ∝ popularity^bias (Zipf with exponent × bias, or weight^bias), or null for uniform.</summary>
+    public IRankSampler? PreferenceProposal { get; }
+
+    /// <summary>Each item's listed popularity weight, or null when popularity is Zipf by rank.</summary>
+    public IReadOnlyList<double>? PopularityWeights => _weights;
 
     /// <summary>Local-time activity profile.</summary>
     public TimeProfile TimeProfile { get; }
@@ -170,13 +198,13 @@ public sealed class WorldModel
     public Rng RngFor(ulong kind, long index, ulong stream) => Rng.For(Seed, kind, index, stream);
 
     /// <summary>Popularity rank (1 = most popular) of an item.</summary>
-    public long PopularityRank(long item) => _popularityRanks.Forward(item) + 1;
+    public long PopularityRank(long item) => _rankOfItem is null ? _popularityRanks.Forward(item) + 1 : _rankOfItem[item] + 1L;
 
-    /// <summary>Popularity in (0, 1]: rank^-exponent, so the most popular item has 1.</summary>
-    public double Popularity(long item) => Math.Pow(PopularityRank(item), -Scenario.World.PopularityExponent);
+    /// <summary>Popularity in [0, 1]: rank^-exponent (or weight / the largest weight), so the most popular item has 1.</summary>
+    public double Popularity(long item) => _weights is null ? Math.Pow(PopularityRank(item), -Scenario.World.PopularityExponent) : _weights[item] / _maxWeight;
 
     /// <summary>The item holding a popularity rank.</summary>
-    public long ItemOfRank(long rank) => _popularityRanks.Inverse(rank - 1);
+    public long ItemOfRank(long rank) => _itemOfRank is null ? _popularityRanks.Inverse(rank - 1) : _itemOfRank[rank - 1];
 
     /// <summary>Draws an item's category for a categorical attribute, exactly as the items table does.</summary>
     public int ItemCategory(CategoryAttribute attribute, long item)
@@ -196,6 +224,12 @@ public sealed class WorldModel
     /// <summary>Writes an item's unit taste position, drawing only the attributes it depends on.</summary>
     public void ItemPosition(long item, Span<float> position)
     {
+        if (Scenario.World.ItemPositions is { } listed)
+        {
+            listed.AsSpan((int)(item * Dimensions), Dimensions).CopyTo(position);
+            return;
+        }
+
         position.Clear();
         foreach (CategoryAttribute a in _latentAttributes)
         {
@@ -248,6 +282,24 @@ public sealed class WorldModel
         for (int j = 0; j < k; j++)
         {
             VectorMath.AddScaled(position, ClusterCentroids[clusters[j]], weights[j] / total);
+        }
+
+        // Clusters with a spread (fitted mixture components) scatter their users per dimension; others draw nothing here.
+        bool spread = false;
+        for (int j = 0; j < k; j++)
+        {
+            spread |= w.Clusters[clusters[j]].Spread is not null;
+        }
+
+        for (int d = 0; spread && d < position.Length; d++)
+        {
+            double sd = 0;
+            for (int j = 0; j < k; j++)
+            {
+                sd += (w.Clusters[clusters[j]].Spread?[d] ?? 0) * weights[j] / total;
+            }
+
+            position[d] += (float)(sd * rng.NextGaussian());
         }
 
         VectorMath.AddNoise(position, ref rng, w.UserNoise);

@@ -1,10 +1,11 @@
 using System.Text;
 
-namespace RecForge.Cli.Commands;
+namespace RecForge.Text;
 
 /// <summary>RFC 4180 CSV: quoted fields may hold commas, quotes ("") and line breaks.</summary>
-internal static class CsvRecords
+public static class CsvRecords
 {
+    /// <summary>Every record of a file (the header included).</summary>
     public static List<string[]> Read(string path)
     {
         using StreamReader reader = File.OpenText(path);

@@ -1,0 +1,195 @@
+namespace RecForge.Fit;
+
+/// <summary>
+/// Item taste positions from a log: the leading right singular vectors of X·D^−α, where X is the binary user × item
+/// matrix and D the diagonal of item counts (α = 0.2 by default: popularity is damped so the factors describe who
+/// watches what together rather than what everyone watches — popularity itself is carried by the choice weights).
+/// Each item's position is its row of the k singular vectors, whitened (every factor weighted alike), normalised.
+/// </summary>
+public static class ItemFactorization
+{
+    /// <summary>Item positions, item after item (<paramref name="dimensions"/> floats each, unit length; zero for items without events).</summary>
+    public static float[] Fit(IReadOnlyList<int[]> histories, int items, int dimensions, double alpha = 0.2, int iterations = 10, ulong seed = 42)
+    {
+        var counts = new double[items];
+        foreach (int[] h in histories)
+        {
+            foreach (int i in h)
+            {
+                counts[i]++;
+            }
+        }
+
+        var scale = new double[items];
+        for (int i = 0; i < items; i++)
+        {
+            scale[i] = counts[i] > 0 ? Math.Pow(counts[i], -alpha) : 0;
+        }
+
+        var (_, vectors) = SubspaceIteration.Top(items, dimensions, (q, result) => ApplyGram(histories, scale, q, result), iterations, seed);
+        return Positions(vectors, items, dimensions);
+    }
+
+    /// <summary>
+    /// The differentially private variant ("Analyze Gauss", Dwork, Talwar, Thakurta and Zhang, STOC 2014): the Gram
+    /// matrix of the <paramref name="top"/> items with the largest noisy popularity, each user's row scaled by
+    /// popularity^−α and normalised to unit length — so one user changes the matrix by at most 1 in Frobenius norm —
+    /// plus symmetric Gaussian noise, then its leading eigenvectors. Other items get no position (zero).
+    /// </summary>
+    public static float[] FitPrivate(IReadOnlyList<int[]> histories, int items, int dimensions, double[] noisyPopularity, int top,
+        PrivacyBudget privacy, double share, double alpha = 0.2, int iterations = 10, ulong seed = 42)
+    {
+        int[] chosen = [.. Enumerable.Range(0, items).Where(i => noisyPopularity[i] > 0).OrderByDescending(i => noisyPopularity[i]).ThenBy(i => i).Take(top)];
+        int n = chosen.Length;
+        var column = new int[items];
+        Array.Fill(column, -1);
+        for (int c = 0; c < n; c++)
+        {
+            column[chosen[c]] = c;
+        }
+
+        var gram = new double[n * n];
+        var rows = new List<(int Column, double Value)>();
+        foreach (int[] h in histories)
+        {
+            rows.Clear();
+            double norm = 0;
+            foreach (int i in h)
+            {
+                if (column[i] >= 0)
+                {
+                    double v = Math.Pow(noisyPopularity[i], -alpha);
+                    rows.Add((column[i], v));
+                    norm += v * v;
+                }
+            }
+
+            norm = Math.Sqrt(norm);
+            foreach (var (a, va) in rows)
+            {
+                foreach (var (b, vb) in rows)
+                {
+                    gram[a * n + b] += va * vb / (norm * norm);
+                }
+            }
+        }
+
+        // Noise on the upper triangle (diagonal included), mirrored: the release is the triangle, of sensitivity ≤ 1.
+        int entries = n * (n + 1) / 2;
+        var noise = new double[entries];
+        privacy.Perturb($"item co-occurrence matrix ({n:N0} items)", noise, share, 1);
+        int e = 0;
+        for (int a = 0; a < n; a++)
+        {
+            for (int b = a; b < n; b++, e++)
+            {
+                gram[a * n + b] += noise[e];
+                if (b != a)
+                {
+                    gram[b * n + a] += noise[e];
+                }
+            }
+        }
+
+        var (_, vectors) = SubspaceIteration.Top(n, Math.Min(dimensions, n), (q, result) => ApplyDense(gram, n, q, result), iterations, seed);
+        var full = new double[vectors.Length][];
+        for (int k = 0; k < vectors.Length; k++)
+        {
+            full[k] = new double[items];
+            for (int c = 0; c < n; c++)
+            {
+                full[k][chosen[c]] = vectors[k][c];
+            }
+        }
+
+        return Positions(full, items, dimensions);
+    }
+
+    private static void ApplyDense(double[] gram, int n, double[][] q, double[][] result)
+    {
+        Parallel.For(0, q.Length, j =>
+        {
+            double[] x = q[j], y = result[j];
+            for (int a = 0; a < n; a++)
+            {
+                double sum = 0;
+                int row = a * n;
+                for (int b = 0; b < n; b++)
+                {
+                    sum += gram[row + b] * x[b];
+                }
+
+                y[a] = sum;
+            }
+        });
+    }
+
+    /// <summary>Lays the eigenvectors out as unit item positions (row i = the vectors' i-th entries).</summary>
+    public static float[] Positions(double[][] vectors, int items, int dimensions)
+    {
+        var positions = new float[checked(items * dimensions)];
+        for (int k = 0; k < vectors.Length; k++)
+        {
+            for (int i = 0; i < items; i++)
+            {
+                positions[i * dimensions + k] = (float)vectors[k][i];
+            }
+        }
+
+        for (int i = 0; i < items; i++)
+        {
+            World.VectorMath.Normalize(positions.AsSpan(i * dimensions, dimensions));
+        }
+
+        return positions;
+    }
+
+    // result = (X D^−α)ᵀ (X D^−α) q, one user at a time: y = Σ_{i ∈ h} s_i q_i, then every i ∈ h gains s_i y.
+    private static void ApplyGram(IReadOnlyList<int[]> histories, double[] scale, double[][] q, double[][] result)
+    {
+        int k = q.Length, n = scale.Length;
+        foreach (double[] r in result)
+        {
+            Array.Clear(r);
+        }
+
+        object gate = new();
+        Parallel.For(0, histories.Count, () => (Y: new double[k], Z: new double[k * n]), (u, _, local) =>
+        {
+            double[] y = local.Y;
+            Array.Clear(y);
+            foreach (int i in histories[u])
+            {
+                double s = scale[i];
+                for (int j = 0; j < k; j++)
+                {
+                    y[j] += s * q[j][i];
+                }
+            }
+
+            foreach (int i in histories[u])
+            {
+                double s = scale[i];
+                for (int j = 0; j < k; j++)
+                {
+                    local.Z[j * n + i] += s * y[j];
+                }
+            }
+
+            return local;
+        }, local =>
+        {
+            lock (gate)
+            {
+                for (int j = 0; j < k; j++)
+                {
+                    double[] r = result[j];
+                    for (int i = 0; i < n; i++)
+                    {
+                        r[i] += local.Z[j * n + i];
+                    }
+                }
+            }
+        });
+    }
+}

@@ -1,0 +1,194 @@
+using RecForge.Evaluation;
+using RecForge.Randomness;
+using RecForge.Sampling;
+using RecForge.World;
+
+namespace RecForge.Fit;
+
+/// <summary>Knobs of <see cref="TwinFit"/>; the defaults are the ones measured in <c>docs/evaluation.md</c>.</summary>
+public sealed record TwinFitOptions
+{
+    /// <summary>Latent dimensions, or 0 for min(128, users / 4, items / 4), at least 8.</summary>
+    public int Dimensions { get; init; }
+
+    /// <summary>Taste clusters (mixture components over users).</summary>
+    public int Clusters { get; init; } = 12;
+
+    /// <summary>Affinity slope κ: a user picks items ∝ weight × 1 / (1 + exp(−κ (cos − μ))).</summary>
+    public double Sharpness { get; init; } = 24;
+
+    /// <summary>Affinity midpoint μ.</summary>
+    public double Midpoint { get; init; } = 0.5;
+
+    /// <summary>Scale of the clusters' fitted spreads (below 1: synthetic users a little more typical than real ones).</summary>
+    public double SpreadScale { get; init; } = 0.7;
+
+    /// <summary>σ of users' own item-level factors (see <c>choice.idiosyncrasy</c>).</summary>
+    public double Idiosyncrasy { get; init; } = 0.5;
+
+    /// <summary>Popularity damping α of the factorisation (see <see cref="ItemFactorization"/>).</summary>
+    public double Alpha { get; init; } = 0.2;
+
+    /// <summary>Seed of the factorisation, clustering and calibration.</summary>
+    public ulong Seed { get; init; } = 42;
+
+    /// <summary>Users simulated to calibrate the choice weights.</summary>
+    public int SimulatedUsers { get; init; } = 1000;
+
+    /// <summary>Under DP, the items (largest noisy popularity) that get taste positions.</summary>
+    public int PrivateItems { get; init; } = 1500;
+
+    /// <summary>Differential privacy, or null for exact statistics.</summary>
+    public PrivacyBudget? Privacy { get; init; }
+
+    /// <summary>How the privacy budget is split.</summary>
+    public PrivacyShares Shares { get; init; } = PrivacyShares.Default;
+}
+
+/// <summary>Everything a twin scenario needs: the log's shape, item positions and choice weights, taste clusters and the rating model.</summary>
+public sealed class TwinModel
+{
+    /// <summary>Sizes, activity, time, sessions and histograms.</summary>
+    public required LogProfile Profile { get; init; }
+
+    /// <summary>Latent dimensions.</summary>
+    public required int Dimensions { get; init; }
+
+    /// <summary>Affinity slope κ.</summary>
+    public required double Sharpness { get; init; }
+
+    /// <summary>Affinity midpoint μ.</summary>
+    public required double Midpoint { get; init; }
+
+    /// <summary>σ of users' own item-level factors.</summary>
+    public required double Idiosyncrasy { get; init; }
+
+    /// <summary>Unit item positions, item after item.</summary>
+    public required float[] Positions { get; init; }
+
+    /// <summary>Choice weight per item (largest 1, 0 for items nobody chose).</summary>
+    public required double[] Weights { get; init; }
+
+    /// <summary>The taste clusters.</summary>
+    public required IReadOnlyList<TasteComponent> Clusters { get; init; }
+
+    /// <summary>The rating model, or null for implicit logs.</summary>
+    public RatingModelFit? Rating { get; init; }
+
+    /// <summary>Rating values, ascending (empty for implicit logs).</summary>
+    public required double[] RatingValues { get; init; }
+}
+
+/// <summary>
+/// Learns a twin of a log over its own catalogue: item taste positions from a truncated SVD of the user–item matrix,
+/// taste clusters as a mixture over users' fold-in positions, choice weights calibrated so that users drawn from the
+/// clusters reproduce each item's popularity, and the ordinal rating model.
+/// </summary>
+public static class TwinFit
+{
+    /// <summary>Fits <paramref name="log"/>, whose item indexes run over <paramref name="items"/> catalogue items.</summary>
+    public static TwinModel Learn(InteractionLog log, int items, IReadOnlyDictionary<int, string[]>? genres, TwinFitOptions options)
+    {
+        PrivacyBudget? privacy = options.Privacy;
+        PrivacyShares shares = options.Shares;
+        LogProfile profile = LogProfile.Learn(log, genres, privacy, shares);
+        IReadOnlyList<int[]> histories = log.Items;
+        int dims = options.Dimensions > 0 ? options.Dimensions : Math.Clamp(Math.Min(profile.Users / 4, Math.Max(profile.Items / 4, 2)), 8, 128);
+
+        // Users per item: exact counts, or under DP Σ_u 1/√n_u (each user's contribution has unit norm) rescaled to events.
+        var popularity = new double[items];
+        foreach (int[] h in histories)
+        {
+            foreach (int i in h)
+            {
+                popularity[i] += privacy is null ? 1 : 1 / Math.Sqrt(h.Length);
+            }
+        }
+
+        float[] positions;
+        double[] target;
+        if (privacy is null)
+        {
+            positions = ItemFactorization.Fit(histories, items, dims, options.Alpha, seed: options.Seed);
+            target = popularity;
+        }
+        else
+        {
+            privacy.Perturb("users per item", popularity, shares.Popularity, 1);
+            double sigma = privacy.Spent[^1].Sigma;
+            positions = ItemFactorization.FitPrivate(histories, items, dims, popularity, options.PrivateItems, privacy, shares.Factors, options.Alpha, seed: options.Seed);
+
+            // Items below two noise widths are indistinguishable from noise: nobody picks them.
+            double kept = popularity.Where(p => p > 2 * sigma).Sum();
+            target = [.. popularity.Select(p => p > 2 * sigma ? p / kept * profile.Events : 0)];
+        }
+
+        float[][] tastes = TasteMixture.FoldIn(histories, positions, dims);
+        List<TasteComponent> clusters = privacy is null
+            ? TasteMixture.Fit(tastes, options.Clusters, options.SpreadScale, options.Seed)
+            : TasteMixture.FitPrivate(tastes, options.Clusters, options.SpreadScale, privacy, shares.Clusters);
+
+        var (simulated, activity) = SimulateUsers(clusters, profile, dims, options);
+        double simulatedEvents = activity.Sum(), targetEvents = target.Sum();
+        double[] scaled = [.. target.Select(t => t * simulatedEvents / Math.Max(targetEvents, 1e-300))];
+        double[] weights = ChoiceCalibration.Weights(scaled, positions, dims, simulated, activity, options.Sharpness, options.Midpoint,
+            idiosyncrasy: options.Idiosyncrasy, seed: options.Seed);
+
+        double[] values = [.. profile.Ratings.Keys.Order()];
+        RatingModelFit? rating = null;
+        if (values.Length > 1)
+        {
+            double Affinity(int u, int k)
+            {
+                double cos = VectorMath.Dot(tastes[u], positions.AsSpan(histories[u][k] * dims, dims));
+                return 1 / (1 + Math.Exp(-options.Sharpness * (cos - options.Midpoint)));
+            }
+
+            rating = RatingModelFit.Fit(log, items, Affinity, values, [.. values.Select(v => profile.Ratings[v])], options.Seed, privacy, shares.RatingModel, popularity);
+        }
+
+        return new TwinModel
+        {
+            Profile = profile,
+            Dimensions = dims,
+            Sharpness = options.Sharpness,
+            Midpoint = options.Midpoint,
+            Idiosyncrasy = options.Idiosyncrasy,
+            Positions = positions,
+            Weights = weights,
+            Clusters = clusters,
+            Rating = rating,
+            RatingValues = values,
+        };
+    }
+
+    // Users as the engine makes them (a cluster by weight, centroid + spread · z, normalised) with activities as its
+    // plan gives them: 1 + (events − users) · a / Σ a for a drawn from the activity quantiles.
+    private static (float[][] Tastes, double[] Activity) SimulateUsers(IReadOnlyList<TasteComponent> clusters, LogProfile profile, int dims, TwinFitOptions options)
+    {
+        int n = Math.Max(1, Math.Min(options.SimulatedUsers, Math.Max(profile.Users, 200)));
+        var choice = new AliasTable([.. clusters.Select(c => c.Weight)]);
+        var activitySampler = new QuantileSampler(profile.ActivityQuantiles);
+        var rng = new Rng(StreamKey.Combine(options.Seed, StreamKey.Of("calibration-users")));
+        var tastes = new float[n][];
+        var raw = new double[n];
+        for (int u = 0; u < n; u++)
+        {
+            TasteComponent c = clusters[choice.Sample(ref rng)];
+            var t = new float[dims];
+            for (int j = 0; j < dims; j++)
+            {
+                t[j] = (float)(c.Centroid[j] + c.Spread[j] * rng.NextGaussian());
+            }
+
+            VectorMath.Normalize(t);
+            tastes[u] = t;
+            raw[u] = Math.Max(0, activitySampler.Sample(ref rng));
+        }
+
+        double mean = Math.Max(raw.Average(), 1e-12);
+        double perUser = (double)profile.Events / Math.Max(profile.Users, 1);
+        double[] activity = [.. raw.Select(a => 1 + Math.Max(perUser - 1, 0) * a / mean)];
+        return (tastes, activity);
+    }
+}
