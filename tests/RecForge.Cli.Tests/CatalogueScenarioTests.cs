@@ -161,6 +161,21 @@ public sealed class CatalogueScenarioTests : IDisposable
     }
 
     [Fact]
+    public void Users_with_two_interests_pick_from_both_and_mixed_positions_from_neither()
+    {
+        // Two clusters at opposite ends: a user mixing both into one position sits near (0, 0) — affinity ≈ 1/(1+e^6)
+        // to every item — while a user keeping both as interests picks from each side by its weight.
+        string scenario = Scenario("{ preference: 1, popularity: 0, exploration: 0, coherence: 0, preference_popularity_bias: 1, sampler: exact }", "  distinct_items: true");
+        string text = File.ReadAllText(scenario).Replace("clusters_per_user: { min: 1, max: 1 }", "clusters_per_user: { min: 2, max: 2, mix: picks }", StringComparison.Ordinal);
+        File.WriteAllText(scenario, text);
+        var ratings = Table(Generate(scenario), "ratings");
+        int both = ratings.GroupBy(r => r["userId"]).Count(g => g.Any(r => int.Parse(r["movieId"], CultureInfo.InvariantCulture) < 1020) && g.Any(r => int.Parse(r["movieId"], CultureInfo.InvariantCulture) >= 1020));
+
+        // A user's 10 picks miss a side only if all land on the stronger interest: probability E[π^10] ≤ 2/11 for π ~ U(½, 1).
+        Assert.True(both >= 40, $"{both} of 60 users picked from both sides");
+    }
+
+    [Fact]
     public void A_catalogue_scenario_reports_bad_files_and_columns_in_one_line()
     {
         string scenario = Scenario("{ preference: 1, popularity: 0, exploration: 0, sampler: exact }");

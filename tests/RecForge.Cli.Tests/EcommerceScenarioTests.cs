@@ -1,7 +1,7 @@
-using RecForge.Text;
 using System.Globalization;
 using System.Text.Json;
 using RecForge.Cli.Commands;
+using RecForge.Text;
 
 namespace RecForge.Cli.Tests;
 

@@ -32,16 +32,19 @@ internal static class FitCommand
         var epsilon = new Option<double?>("--epsilon") { Description = "Differential privacy: (epsilon, delta)-DP over users for everything learned." };
         var delta = new Option<double>("--delta") { Description = "delta of the DP guarantee.", DefaultValueFactory = _ => 1e-6 };
         var noiseSeed = new Option<ulong?>("--noise-seed") { Description = "Seed the DP noise (reproducible, and therefore NOT private: tests only)." };
-        var dimensions = new Option<int>("--dimensions") { Description = "Latent dimensions (0: min(128, users/4)).", DefaultValueFactory = _ => 0 };
+        var dimensions = new Option<int>("--dimensions") { Description = "Latent dimensions (0: min(192, 3 users / 8)).", DefaultValueFactory = _ => 0 };
         var clusters = new Option<int>("--clusters") { Description = "Taste clusters.", DefaultValueFactory = _ => 12 };
-        var sharpness = new Option<double>("--sharpness") { Description = "Affinity slope of the choice model.", DefaultValueFactory = _ => 24 };
-        var spread = new Option<double>("--spread") { Description = "Scale of the taste clusters' spreads (below 1: more typical users).", DefaultValueFactory = _ => 0.7 };
-        var idiosyncrasy = new Option<double>("--idiosyncrasy") { Description = "Sigma of users' own item-level factors (users of one taste differ in the items they pick).", DefaultValueFactory = _ => 0.5 };
+        var sharpness = new Option<double>("--sharpness") { Description = "Affinity slope of the choice model.", DefaultValueFactory = _ => 36 };
+        var spread = new Option<double>("--spread") { Description = "Scale of the taste clusters' spreads (below 1: more typical users).", DefaultValueFactory = _ => 1.0 };
+        var idiosyncrasy = new Option<double>("--idiosyncrasy") { Description = "Sigma of users' own item-level factors (users of one taste differ in the items they pick).", DefaultValueFactory = _ => 1.0 };
+        var interests = new Option<int>("--interests") { Description = "Most interests per user (each pick follows one; 1: a single taste).", DefaultValueFactory = _ => 1 };
+        var slope = new Option<double>("--activity-bias-slope") { Description = "How users' popularity bias grows with their activity: bias × (n / mean)^slope.", DefaultValueFactory = _ => 0 };
+        var alpha = new Option<double>("--alpha") { Description = "Popularity damping of the item factorisation: the user-item matrix is scaled by popularity^-alpha.", DefaultValueFactory = _ => 0.2 };
         var seed = new Option<ulong>("--seed") { Description = "Seed of the factorisation, clustering and calibration.", DefaultValueFactory = _ => 42 };
         var command = new Command("fit", "Learn a scenario from a real interaction log: a twin over its catalogue (taste positions, clusters, choice weights, rating model, time profile, sessions).")
         {
             input, output, user, item, rating, weight, timestamp, items, itemKey, categories, syntheticItems, holdout, holdoutSeed, epsilon, delta, noiseSeed,
-            dimensions, clusters, sharpness, spread, idiosyncrasy, seed,
+            dimensions, clusters, sharpness, spread, idiosyncrasy, interests, slope, alpha, seed,
         };
         command.SetAction(parse =>
         {
@@ -102,7 +105,7 @@ internal static class FitCommand
                 }
                 else
                 {
-                    var options = new TwinFitOptions { Dimensions = parse.GetValue(dimensions), Clusters = parse.GetValue(clusters), Sharpness = parse.GetValue(sharpness), SpreadScale = parse.GetValue(spread), Idiosyncrasy = parse.GetValue(idiosyncrasy), Seed = parse.GetValue(seed), Privacy = privacy };
+                    var options = new TwinFitOptions { Dimensions = parse.GetValue(dimensions), Clusters = parse.GetValue(clusters), Sharpness = parse.GetValue(sharpness), SpreadScale = parse.GetValue(spread), Idiosyncrasy = parse.GetValue(idiosyncrasy), Interests = parse.GetValue(interests), ActivityBiasSlope = parse.GetValue(slope), Alpha = parse.GetValue(alpha), Seed = parse.GetValue(seed), Privacy = privacy };
                     TwinModel model = TwinFit.Learn(learned, index.Count, genres, options);
                     bool rated = real.Ratings.Any(r => r.Length > 0 && !double.IsNaN(r[0]));
                     var origin = new TwinOrigin(Path.GetFileName(log), fraction, parse.GetValue(holdoutSeed), columns.User,

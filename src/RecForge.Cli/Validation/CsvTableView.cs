@@ -1,9 +1,9 @@
-using RecForge.Text;
 using System.Globalization;
 using System.Text.Json;
 using RecForge.Cli.Commands;
 using RecForge.Output;
 using RecForge.Quality;
+using RecForge.Text;
 
 namespace RecForge.Cli.Validation;
 

@@ -1,9 +1,9 @@
-using RecForge.Text;
 using System.Globalization;
 using RecForge.Cli.Commands;
 using RecForge.Output;
 using RecForge.Output.Parquet;
 using RecForge.Quality;
+using RecForge.Text;
 using YamlDotNet.RepresentationModel;
 
 namespace RecForge.Cli.Validation;

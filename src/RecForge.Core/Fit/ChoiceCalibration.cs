@@ -2,7 +2,8 @@ namespace RecForge.Fit;
 
 /// <summary>
 /// Choice weights that make a twin's item popularity match the log's. A user picks items ∝ w_i · affinity(u, i)
-/// without repeats, so an item's expected number of users is Σ_u P(i ∈ S_u) — not w_i. With q_ui = w_i a_ui / Σ_j w_j a_uj,
+/// without repeats (with several interests: a pick follows interest k with probability π_k), so an item's expected
+/// number of users is Σ_u P(i ∈ S_u) — not w_i. With q_ui = Σ_k π_k w_i a_uki / Σ_j w_j a_ukj,
 /// successive sampling of n_u items includes i with probability ≈ 1 − exp(−λ_u q_ui), λ_u solving Σ_i (1 − exp(−λ_u q_ui)) = n_u
 /// (the Poisson approximation of sampling without replacement, Hájek 1964). Iterative proportional fitting then scales
 /// each w_i by (target_i / expected_i)^0.8 until the expected counts meet the targets.
@@ -10,30 +11,42 @@ namespace RecForge.Fit;
 public static class ChoiceCalibration
 {
     /// <summary>
-    /// Weights (largest 1; 0 where the target is 0) for users at <paramref name="tastes"/> with <paramref name="activity"/>
-    /// picks each, items at <paramref name="positions"/>, and affinity 1 / (1 + exp(−κ (cos − μ))).
+    /// Weights (largest 1; 0 where the target is 0) for <paramref name="users"/> (interests and their weights) with
+    /// <paramref name="activity"/> picks each, items at <paramref name="positions"/>, and affinity 1 / (1 + exp(−κ (cos − μ))).
     /// </summary>
-    public static double[] Weights(double[] target, float[] positions, int dimensions, float[][] tastes, double[] activity, double sharpness, double midpoint,
-        int iterations = 12, double idiosyncrasy = 0, ulong seed = 42)
+    public static double[] Weights(double[] target, float[] positions, int dimensions, IReadOnlyList<SimulatedUser> users, double[] activity, double sharpness, double midpoint,
+        int iterations = 12, double idiosyncrasy = 0, ulong seed = 42, double biasSlope = 0)
     {
-        int items = target.Length, users = tastes.Length;
-        var affinity = new float[users][];
-        Parallel.For(0, users, u =>
+        // Each user's popularity bias: (n / n̄)^slope (1 without a slope), as the engine applies it.
+        double meanActivity = activity.Average();
+        double[] bias = [.. activity.Select(a => biasSlope == 0 ? 1 : Math.Pow(a / meanActivity, biasSlope))];
+        int items = target.Length;
+        var affinity = new float[users.Count][][];
+        Parallel.For(0, users.Count, u =>
         {
-            var a = new float[items];
             var rng = new Randomness.Rng(Randomness.StreamKey.Combine(seed, (ulong)u));
+            var own = new double[items];
             for (int i = 0; i < items; i++)
             {
                 // Each simulated user draws their own item factors, as the engine's users do (mean 1: exp(σz − σ²/2)).
-                double own = idiosyncrasy > 0 ? Math.Exp(idiosyncrasy * rng.NextGaussian() - idiosyncrasy * idiosyncrasy / 2) : 1;
-                if (target[i] > 0)
-                {
-                    double cos = World.VectorMath.Dot(tastes[u], positions.AsSpan(i * dimensions, dimensions));
-                    a[i] = (float)(own / (1 + Math.Exp(-sharpness * (cos - midpoint))));
-                }
+                own[i] = idiosyncrasy > 0 ? Math.Exp(idiosyncrasy * rng.NextGaussian() - idiosyncrasy * idiosyncrasy / 2) : 1;
             }
 
-            affinity[u] = a;
+            affinity[u] = new float[users[u].Interests.Length][];
+            for (int k = 0; k < users[u].Interests.Length; k++)
+            {
+                var a = new float[items];
+                for (int i = 0; i < items; i++)
+                {
+                    if (target[i] > 0)
+                    {
+                        double cos = World.VectorMath.Dot(users[u].Interests[k], positions.AsSpan(i * dimensions, dimensions));
+                        a[i] = (float)(own[i] / (1 + Math.Exp(-sharpness * (cos - midpoint))));
+                    }
+                }
+
+                affinity[u][k] = a;
+            }
         });
 
         int available = target.Count(t => t > 0);
@@ -46,7 +59,7 @@ public static class ChoiceCalibration
 
         for (int it = 0; it < iterations; it++)
         {
-            double[] expected = Expected(w, affinity, activity, available);
+            double[] expected = Expected(w, affinity, [.. users.Select(x => x.Weights)], activity, available, bias);
             double scale = wanted / Math.Max(expected.Sum(), 1e-300);
             for (int i = 0; i < items; i++)
             {
@@ -66,50 +79,61 @@ public static class ChoiceCalibration
         return w;
     }
 
-    /// <summary>Expected users per item: Σ_u (1 − exp(−λ_u q_ui)).</summary>
-    public static double[] Expected(double[] w, float[][] affinity, double[] activity, int available)
+    /// <summary>Expected users per item: Σ_u (1 − exp(−λ_u q_ui)), affinities per user and interest, <paramref name="mix"/> the interests' weights.</summary>
+    public static double[] Expected(double[] w, float[][][] affinity, double[][] mix, double[] activity, int available, double[]? bias = null)
     {
-        int items = w.Length;
-        var total = new double[items];
-        object gate = new();
-        Parallel.For(0, affinity.Length, () => (Sum: new double[items], Q: new double[items]), (u, _, local) =>
+        // Fixed blocks of users, each summed in user order and added in block order: the same bits on any thread count.
+        int items = w.Length, blocks = Math.Min(16, Math.Max(1, affinity.Length));
+        var partial = new double[blocks][];
+        Parallel.For(0, blocks, block =>
         {
-            float[] a = affinity[u];
-            double z = 0;
-            for (int i = 0; i < items; i++)
+            var sum = new double[items];
+            var q = new double[items];
+            var weights = new double[items];
+            for (int u = block * affinity.Length / blocks; u < (block + 1) * affinity.Length / blocks; u++)
             {
-                local.Q[i] = w[i] * a[i];
-                z += local.Q[i];
-            }
-
-            if (z <= 0)
-            {
-                return local;
-            }
-
-            for (int i = 0; i < items; i++)
-            {
-                local.Q[i] /= z;
-            }
-
-            double n = Math.Min(activity[u], available - 0.5);
-            double lambda = Lambda(local.Q, n);
-            for (int i = 0; i < items; i++)
-            {
-                local.Sum[i] += 1 - Math.Exp(-lambda * local.Q[i]);
-            }
-
-            return local;
-        }, local =>
-        {
-            lock (gate)
-            {
+                Array.Clear(q);
+                double b = bias?[u] ?? 1;
                 for (int i = 0; i < items; i++)
                 {
-                    total[i] += local.Sum[i];
+                    weights[i] = b == 1 ? w[i] : Math.Pow(w[i], b);
+                }
+
+                for (int k = 0; k < affinity[u].Length; k++)
+                {
+                    float[] a = affinity[u][k];
+                    double z = 0;
+                    for (int i = 0; i < items; i++)
+                    {
+                        z += weights[i] * a[i];
+                    }
+
+                    for (int i = 0; z > 0 && i < items; i++)
+                    {
+                        q[i] += mix[u][k] * weights[i] * a[i] / z;
+                    }
+                }
+
+                double n = Math.Min(activity[u], available - 0.5);
+                double lambda = Lambda(q, n);
+                for (int i = 0; i < items; i++)
+                {
+                    sum[i] += 1 - Math.Exp(-lambda * q[i]);
                 }
             }
+
+            partial[block] = sum;
         });
+
+        var total = new double[items];
+        foreach (double[] sum in partial)
+        {
+            for (int i = 0; i < items; i++)
+            {
+                total[i] += sum[i];
+            }
+        }
+
         return total;
     }
 
@@ -141,3 +165,6 @@ public static class ChoiceCalibration
         return lambda;
     }
 }
+
+/// <summary>A user simulated for calibration: unit interest positions and their weights (summing to 1).</summary>
+public sealed record SimulatedUser(float[][] Interests, double[] Weights);

@@ -144,50 +144,25 @@ public static class ItemFactorization
         return positions;
     }
 
-    // result = (X D^−α)ᵀ (X D^−α) q, one user at a time: y = Σ_{i ∈ h} s_i q_i, then every i ∈ h gains s_i y.
+    // result_j = (X D^−α)ᵀ (X D^−α) q_j, one vector per task: y_u = Σ_{i ∈ h_u} s_i q_ji, then every i ∈ h_u gains s_i y_u.
+    // Each output vector is summed by one thread in user order, so the result does not depend on the thread count.
     private static void ApplyGram(IReadOnlyList<int[]> histories, double[] scale, double[][] q, double[][] result)
     {
-        int k = q.Length, n = scale.Length;
-        foreach (double[] r in result)
+        Parallel.For(0, q.Length, j =>
         {
-            Array.Clear(r);
-        }
-
-        object gate = new();
-        Parallel.For(0, histories.Count, () => (Y: new double[k], Z: new double[k * n]), (u, _, local) =>
-        {
-            double[] y = local.Y;
-            Array.Clear(y);
-            foreach (int i in histories[u])
+            double[] x = q[j], z = result[j];
+            Array.Clear(z);
+            foreach (int[] h in histories)
             {
-                double s = scale[i];
-                for (int j = 0; j < k; j++)
+                double y = 0;
+                foreach (int i in h)
                 {
-                    y[j] += s * q[j][i];
+                    y += scale[i] * x[i];
                 }
-            }
 
-            foreach (int i in histories[u])
-            {
-                double s = scale[i];
-                for (int j = 0; j < k; j++)
+                foreach (int i in h)
                 {
-                    local.Z[j * n + i] += s * y[j];
-                }
-            }
-
-            return local;
-        }, local =>
-        {
-            lock (gate)
-            {
-                for (int j = 0; j < k; j++)
-                {
-                    double[] r = result[j];
-                    for (int i = 0; i < n; i++)
-                    {
-                        r[i] += local.Z[j * n + i];
-                    }
+                    z[i] += scale[i] * y;
                 }
             }
         });

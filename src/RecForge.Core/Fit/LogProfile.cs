@@ -93,13 +93,21 @@ public sealed class LogProfile
         double[] time = stats.Time;
         double[] gaps = stats.GapCounts, sessionSizes = stats.SessionSizes, spans = stats.SpanCounts;
         double[] userGenres = stats.UserGenreCounts;
+        double yearFloor = 0;
         if (privacy is not null)
         {
-            // One user moves each block by at most 1 in L2 (one count, or a histogram of total weight 1).
-            privacy.Perturb("activity histogram", activity, shares.Activity, 1);
-            privacy.Perturb("rating histogram", ratings, shares.Ratings, 1);
-            privacy.Perturb("hour, weekday, month and year histograms", time, shares.Time, 2);
-            privacy.Perturb("session gaps, sizes and user spans", [.. gaps, .. sessionSizes, .. spans], shares.Sessions, Math.Sqrt(3));
+            // One user moves each block by at most 1 in L2 (one count, or a histogram of total weight 1). Long-tailed
+            // histograms are thresholded at three noise widths (post-processing), or some of their many empty bins far out
+            // would hold noise (each exceeds 3σ with probability 0.13%).
+            Threshold(activity, privacy.Perturb("activity histogram", activity, shares.Activity, 1));
+            Threshold(ratings, privacy.Perturb("rating histogram", ratings, shares.Ratings, 1), keep: 2);
+            yearFloor = 3 * privacy.Perturb("hour, weekday, month and year histograms", time, shares.Time, 2);
+            double[] sessions = [.. gaps, .. sessionSizes, .. spans];
+            double sigma = privacy.Perturb("session gaps, sizes and user spans", sessions, shares.Sessions, Math.Sqrt(3));
+            Threshold(sessions, sigma);
+            sessions.AsSpan(0, gaps.Length).CopyTo(gaps);
+            sessions.AsSpan(gaps.Length, sessionSizes.Length).CopyTo(sessionSizes);
+            sessions.AsSpan(gaps.Length + sessionSizes.Length).CopyTo(spans);
             if (userGenres.Length > 0)
             {
                 privacy.Perturb("users' top genres", userGenres, shares.Genres, 1);
@@ -110,9 +118,10 @@ public sealed class LogProfile
         double[] hours = Normalize(time.AsSpan(h, 24));
         double[] weekdays = Normalize(time.AsSpan(h += 24, 7));
         double[] months = Normalize(time.AsSpan(h += 7, 12));
-        double[] yearShares = Normalize(time.AsSpan(h + 12, stats.YearCount));
+        double[] yearCounts = time.AsSpan(h + 12, stats.YearCount).ToArray();
+        double[] yearShares = Normalize(yearCounts);
         double monthMean = months.Average();
-        var (start, days, years) = Period(stats, yearShares, dp);
+        var (start, days, years) = Period(stats, yearCounts, yearShares, yearFloor, dp);
         var sessionEdges = UserStatistics.SessionEdges;
         double sessionMass = sessionSizes.Sum(c => Math.Max(0, c)), sessionMean = 0;
         for (int b = 0; b < sessionSizes.Length; b++)
@@ -149,14 +158,15 @@ public sealed class LogProfile
         };
     }
 
-    // The period: exact first and last days, or under DP the run of years whose noisy share is at least 1% of the largest.
-    private static (DateOnly Start, int Days, Dictionary<int, double> Years) Period(UserStatistics stats, double[] yearShares, bool dp)
+    // The period: exact first and last days, or under DP the run of years whose noisy count clears three noise widths.
+    private static (DateOnly Start, int Days, Dictionary<int, double> Years) Period(UserStatistics stats, double[] yearCounts, double[] yearShares, double floor, bool dp)
     {
         DateOnly start = stats.First, end = stats.Last;
         if (dp)
         {
-            double max = yearShares.Max();
-            int first = Array.FindIndex(yearShares, y => y >= 0.01 * max), last = Array.FindLastIndex(yearShares, y => y >= 0.01 * max);
+            int top = Array.IndexOf(yearCounts, yearCounts.Max());
+            int first = Array.FindIndex(yearCounts, y => y >= floor), last = Array.FindLastIndex(yearCounts, y => y >= floor);
+            (first, last) = first < 0 ? (top, top) : (first, last);
             start = new DateOnly(stats.FirstYear + Math.Max(first, 0), 1, 1);
             end = new DateOnly(stats.FirstYear + Math.Max(last, 0), 12, 31);
         }
@@ -174,6 +184,17 @@ public sealed class LogProfile
         }
 
         return (start, days, years);
+    }
+
+    // Zeroes counts below three noise widths; keeps at least the `keep` largest.
+    private static void Threshold(double[] counts, double sigma, int keep = 1)
+    {
+        double[] largest = [.. counts.OrderDescending().Take(keep)];
+        double floor = Math.Min(3 * sigma, largest.Length > 0 ? largest[^1] : 0);
+        for (int i = 0; i < counts.Length; i++)
+        {
+            counts[i] = counts[i] >= floor ? counts[i] : 0;
+        }
     }
 
     private static IEnumerable<double> Interpolated(double[] quantiles)

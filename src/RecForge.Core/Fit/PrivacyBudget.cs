@@ -62,9 +62,9 @@ public sealed class PrivacyBudget
 
     /// <summary>
     /// Adds N(0, σ²) to every entry of <paramref name="values"/> — one release of the whole vector, whose L2
-    /// sensitivity (how far one user can move it) is <paramref name="sensitivity"/> — and records it.
+    /// sensitivity (how far one user can move it) is <paramref name="sensitivity"/> — records it and returns σ.
     /// </summary>
-    public void Perturb(string statistic, Span<double> values, double share, double sensitivity)
+    public double Perturb(string statistic, Span<double> values, double share, double sensitivity)
     {
         if (share <= 0 || share > Remaining + 1e-9)
         {
@@ -78,6 +78,7 @@ public sealed class PrivacyBudget
         }
 
         _spent.Add((statistic, share, sensitivity, sigma));
+        return sigma;
     }
 
     /// <summary>One noisy scalar (see <see cref="Perturb(string, Span{double}, double, double)"/>).</summary>

@@ -36,6 +36,63 @@ public static class TasteMixture
     }
 
     /// <summary>
+    /// Each user's interests: the history's items split in two by spherical 2-means over their positions (seeded with
+    /// the fold-in and the item farthest from it), when both halves hold at least a fifth of at least
+    /// 2 × <paramref name="minItems"/> items; otherwise the single fold-in. Returns every interest of every user.
+    /// </summary>
+    public static List<float[]> Interests(IReadOnlyList<int[]> histories, float[] positions, int dimensions, int minItems = 10)
+    {
+        float[][] foldIn = FoldIn(histories, positions, dimensions);
+        var found = new List<float[]>[histories.Count];
+        Parallel.For(0, histories.Count, u =>
+        {
+            int[] h = histories[u];
+            found[u] = [foldIn[u]];
+            if (h.Length < 2 * minItems)
+            {
+                return;
+            }
+
+            float[][] centers = [(float[])foldIn[u].Clone(), new float[dimensions]];
+            int far = h.OrderBy(i => VectorMath.Dot(foldIn[u], positions.AsSpan(i * dimensions, dimensions))).First();
+            positions.AsSpan(far * dimensions, dimensions).CopyTo(centers[1]);
+            var side = new int[h.Length];
+            int[] sizes = new int[2];
+            for (int round = 0; round < 8; round++)
+            {
+                sizes[0] = sizes[1] = 0;
+                for (int k = 0; k < h.Length; k++)
+                {
+                    ReadOnlySpan<float> v = positions.AsSpan(h[k] * dimensions, dimensions);
+                    side[k] = VectorMath.Dot(centers[1], v) > VectorMath.Dot(centers[0], v) ? 1 : 0;
+                    sizes[side[k]]++;
+                }
+
+                if (sizes[0] == 0 || sizes[1] == 0)
+                {
+                    return;
+                }
+
+                Array.Clear(centers[0]);
+                Array.Clear(centers[1]);
+                for (int k = 0; k < h.Length; k++)
+                {
+                    VectorMath.AddScaled(centers[side[k]], positions.AsSpan(h[k] * dimensions, dimensions), 1);
+                }
+
+                VectorMath.Normalize(centers[0]);
+                VectorMath.Normalize(centers[1]);
+            }
+
+            if (Math.Min(sizes[0], sizes[1]) >= 0.2 * h.Length)
+            {
+                found[u] = [centers[0], centers[1]];
+            }
+        });
+        return [.. found.SelectMany(f => f)];
+    }
+
+    /// <summary>
     /// Fits <paramref name="clusters"/> components to unit <paramref name="tastes"/>. The engine places a user at the
     /// normalised centroid plus spread, then normalises; the k-means centroid c has |c| &lt; 1, so spreads are divided by
     /// |c| (c + σz and ĉ + (σ/|c|)z point the same way). <paramref name="spreadScale"/> tightens (&lt; 1) or widens them.

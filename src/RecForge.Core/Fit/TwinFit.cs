@@ -8,23 +8,29 @@ namespace RecForge.Fit;
 /// <summary>Knobs of <see cref="TwinFit"/>; the defaults are the ones measured in <c>docs/evaluation.md</c>.</summary>
 public sealed record TwinFitOptions
 {
-    /// <summary>Latent dimensions, or 0 for min(128, users / 4, items / 4), at least 8.</summary>
+    /// <summary>Latent dimensions, or 0 for min(192, 3 · users / 8, items / 4), at least 8.</summary>
     public int Dimensions { get; init; }
 
     /// <summary>Taste clusters (mixture components over users).</summary>
     public int Clusters { get; init; } = 12;
 
     /// <summary>Affinity slope κ: a user picks items ∝ weight × 1 / (1 + exp(−κ (cos − μ))).</summary>
-    public double Sharpness { get; init; } = 24;
+    public double Sharpness { get; init; } = 36;
 
     /// <summary>Affinity midpoint μ.</summary>
     public double Midpoint { get; init; } = 0.5;
 
-    /// <summary>Scale of the clusters' fitted spreads (below 1: synthetic users a little more typical than real ones).</summary>
-    public double SpreadScale { get; init; } = 0.7;
+    /// <summary>Scale of the clusters' fitted spreads (below 1: synthetic users more typical than real ones).</summary>
+    public double SpreadScale { get; init; } = 1.0;
+
+    /// <summary>Most interests per user (1: one taste position; 2: users mixing two clusters pick by either).</summary>
+    public int Interests { get; init; } = 1;
+
+    /// <summary>Slope of the popularity bias with activity (see <c>choice.activity_bias_slope</c>).</summary>
+    public double ActivityBiasSlope { get; init; }
 
     /// <summary>σ of users' own item-level factors (see <c>choice.idiosyncrasy</c>).</summary>
-    public double Idiosyncrasy { get; init; } = 0.5;
+    public double Idiosyncrasy { get; init; } = 1.0;
 
     /// <summary>Popularity damping α of the factorisation (see <see cref="ItemFactorization"/>).</summary>
     public double Alpha { get; init; } = 0.2;
@@ -63,6 +69,12 @@ public sealed class TwinModel
     /// <summary>σ of users' own item-level factors.</summary>
     public required double Idiosyncrasy { get; init; }
 
+    /// <summary>Most interests per user.</summary>
+    public required int Interests { get; init; }
+
+    /// <summary>Slope of the popularity bias with activity.</summary>
+    public required double ActivityBiasSlope { get; init; }
+
     /// <summary>Unit item positions, item after item.</summary>
     public required float[] Positions { get; init; }
 
@@ -77,6 +89,9 @@ public sealed class TwinModel
 
     /// <summary>Rating values, ascending (empty for implicit logs).</summary>
     public required double[] RatingValues { get; init; }
+
+    /// <summary>Share of users and catalogue items in the log's largest connected component (null under DP: not released).</summary>
+    public double? LargestComponent { get; init; }
 }
 
 /// <summary>
@@ -90,10 +105,12 @@ public static class TwinFit
     public static TwinModel Learn(InteractionLog log, int items, IReadOnlyDictionary<int, string[]>? genres, TwinFitOptions options)
     {
         PrivacyBudget? privacy = options.Privacy;
-        PrivacyShares shares = options.Shares;
-        LogProfile profile = LogProfile.Learn(log, genres, privacy, shares);
+        // A twin keeps the real catalogue, so users' genre shares are not released: their share goes to the factors.
+        PrivacyShares shares = options.Shares with { Factors = options.Shares.Factors + options.Shares.Genres, Genres = 0 };
+        LogProfile profile = LogProfile.Learn(log, null, privacy, shares);
         IReadOnlyList<int[]> histories = log.Items;
-        int dims = options.Dimensions > 0 ? options.Dimensions : Math.Clamp(Math.Min(profile.Users / 4, Math.Max(profile.Items / 4, 2)), 8, 128);
+        // Many factors (3/8 of the users, measured on MovieLens: fewer make synthetic users more typical than real ones).
+        int dims = options.Dimensions > 0 ? options.Dimensions : Math.Clamp(Math.Min(3 * profile.Users / 8, Math.Max(profile.Items / 4, 2)), 8, 192);
 
         // Users per item: exact counts, or under DP Σ_u 1/√n_u (each user's contribution has unit norm) rescaled to events.
         var popularity = new double[items];
@@ -123,16 +140,19 @@ public static class TwinFit
             target = [.. popularity.Select(p => p > 2 * sigma ? p / kept * profile.Events : 0)];
         }
 
+        // Clusters over users' interests (under DP over their single fold-ins: one unit vector per user bounds the sensitivity).
         float[][] tastes = TasteMixture.FoldIn(histories, positions, dims);
+        int interests = Math.Max(1, options.Interests);
         List<TasteComponent> clusters = privacy is null
-            ? TasteMixture.Fit(tastes, options.Clusters, options.SpreadScale, options.Seed)
+            ? TasteMixture.Fit(interests > 1 ? [.. TasteMixture.Interests(histories, positions, dims)] : tastes, options.Clusters, options.SpreadScale, options.Seed)
             : TasteMixture.FitPrivate(tastes, options.Clusters, options.SpreadScale, privacy, shares.Clusters);
+        interests = Math.Min(interests, clusters.Count);
 
-        var (simulated, activity) = SimulateUsers(clusters, profile, dims, options);
+        var (simulated, activity) = SimulateUsers(clusters, interests, profile, dims, options);
         double simulatedEvents = activity.Sum(), targetEvents = target.Sum();
         double[] scaled = [.. target.Select(t => t * simulatedEvents / Math.Max(targetEvents, 1e-300))];
         double[] weights = ChoiceCalibration.Weights(scaled, positions, dims, simulated, activity, options.Sharpness, options.Midpoint,
-            idiosyncrasy: options.Idiosyncrasy, seed: options.Seed);
+            idiosyncrasy: options.Idiosyncrasy, seed: options.Seed, biasSlope: options.ActivityBiasSlope);
 
         double[] values = [.. profile.Ratings.Keys.Order()];
         RatingModelFit? rating = null;
@@ -154,41 +174,98 @@ public static class TwinFit
             Sharpness = options.Sharpness,
             Midpoint = options.Midpoint,
             Idiosyncrasy = options.Idiosyncrasy,
+            Interests = interests,
+            ActivityBiasSlope = options.ActivityBiasSlope,
             Positions = positions,
             Weights = weights,
             Clusters = clusters,
             Rating = rating,
             RatingValues = values,
+            LargestComponent = privacy is null ? LargestComponent(histories, items) : null,
         };
     }
 
-    // Users as the engine makes them (a cluster by weight, centroid + spread · z, normalised) with activities as its
-    // plan gives them: 1 + (events − users) · a / Σ a for a drawn from the activity quantiles.
-    private static (float[][] Tastes, double[] Activity) SimulateUsers(IReadOnlyList<TasteComponent> clusters, LogProfile profile, int dims, TwinFitOptions options)
+    // Union–find over users and items; the share of all users and catalogue items in the largest component.
+    private static double LargestComponent(IReadOnlyList<int[]> histories, int items)
+    {
+        int users = histories.Count;
+        int[] parent = [.. Enumerable.Range(0, users + items)];
+        int Find(int x)
+        {
+            while (parent[x] != x)
+            {
+                parent[x] = parent[parent[x]];
+                x = parent[x];
+            }
+
+            return x;
+        }
+
+        for (int u = 0; u < users; u++)
+        {
+            foreach (int i in histories[u])
+            {
+                parent[Find(u)] = Find(users + i);
+            }
+        }
+
+        var sizes = new Dictionary<int, int>();
+        for (int x = 0; x < parent.Length; x++)
+        {
+            int root = Find(x);
+            sizes[root] = sizes.GetValueOrDefault(root) + 1;
+        }
+
+        return (double)sizes.Values.Max() / parent.Length;
+    }
+
+    // Users as the engine makes them — 1..interests distinct clusters by weight, Gamma(1) mixture weights sorted and
+    // normalised, each interest its centroid + spread · z, normalised — with activities as its plan gives them:
+    // 1 + (events − users) · a / Σ a for a drawn from the activity quantiles.
+    private static (List<SimulatedUser> Users, double[] Activity) SimulateUsers(IReadOnlyList<TasteComponent> clusters, int interests, LogProfile profile, int dims, TwinFitOptions options)
     {
         int n = Math.Max(1, Math.Min(options.SimulatedUsers, Math.Max(profile.Users, 200)));
         var choice = new AliasTable([.. clusters.Select(c => c.Weight)]);
         var activitySampler = new QuantileSampler(profile.ActivityQuantiles);
         var rng = new Rng(StreamKey.Combine(options.Seed, StreamKey.Of("calibration-users")));
-        var tastes = new float[n][];
+        var users = new List<SimulatedUser>(n);
         var raw = new double[n];
         for (int u = 0; u < n; u++)
         {
-            TasteComponent c = clusters[choice.Sample(ref rng)];
-            var t = new float[dims];
-            for (int j = 0; j < dims; j++)
+            int k = 1 + rng.NextInt32(interests);
+            var picked = new List<int>();
+            while (picked.Count < k)
             {
-                t[j] = (float)(c.Centroid[j] + c.Spread[j] * rng.NextGaussian());
+                int c = choice.Sample(ref rng);
+                if (!picked.Contains(c))
+                {
+                    picked.Add(c);
+                }
             }
 
-            VectorMath.Normalize(t);
-            tastes[u] = t;
+            double[] weights = [.. picked.Select(_ => GammaSampler.Draw(ref rng, 1.0))];
+            double total = weights.Sum();
+            weights = [.. weights.Select(w => w / total).OrderDescending()];
+            var positions = new float[k][];
+            for (int j = 0; j < k; j++)
+            {
+                TasteComponent c = clusters[picked[j]];
+                positions[j] = new float[dims];
+                for (int d = 0; d < dims; d++)
+                {
+                    positions[j][d] = (float)(c.Centroid[d] + c.Spread[d] * rng.NextGaussian());
+                }
+
+                VectorMath.Normalize(positions[j]);
+            }
+
+            users.Add(new SimulatedUser(positions, weights));
             raw[u] = Math.Max(0, activitySampler.Sample(ref rng));
         }
 
         double mean = Math.Max(raw.Average(), 1e-12);
         double perUser = (double)profile.Events / Math.Max(profile.Users, 1);
         double[] activity = [.. raw.Select(a => 1 + Math.Max(perUser - 1, 0) * a / mean)];
-        return (tastes, activity);
+        return (users, activity);
     }
 }

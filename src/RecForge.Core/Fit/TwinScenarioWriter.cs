@@ -61,7 +61,7 @@ public static class TwinScenarioWriter
         }
 
         y.Append(c, $"\nworld:\n  latent_dimensions: {m.Dimensions}\n  user_noise: 0\n  affinity: {{ sharpness: {N(m.Sharpness)}, midpoint: {N(m.Midpoint)} }}\n");
-        y.Append(c, $"  popularity: {{ column: {WeightColumn} }}\n  item_positions: {{ column: {PositionColumn} }}\n  clusters_per_user: {{ min: 1, max: 1 }}\n  taste_clusters:\n");
+        y.Append(c, $"  popularity: {{ column: {WeightColumn} }}\n  item_positions: {{ column: {PositionColumn} }}\n  clusters_per_user: {{ min: 1, max: {m.Interests}, mix: picks }}\n  taste_clusters:\n");
         for (int k = 0; k < m.Clusters.Count; k++)
         {
             TasteComponent t = m.Clusters[k];
@@ -87,7 +87,7 @@ public static class TwinScenarioWriter
         y.Append(c, $"\nusers:\n  table: users\n  count: {users}\n  id: {{ column: {Quote(origin.UserColumn)}, format: int64 }}\n  attributes:\n    taste_cluster: {{ world: taste_cluster }}\n");
         y.Append(c, $"\nevents:\n  table: {Quote(origin.EventTable)}\n  count: {events}\n  distinct_items: true\n  start: {p.Start:yyyy-MM-dd}\n  days: {p.Days}\n");
         ScenarioWriter.AppendActivityAndSessions(y, p);
-        y.Append(c, $"  choice: {{ preference: 1, popularity: 0, exploration: 0, coherence: 0, preference_popularity_bias: 1, sampler: exact, idiosyncrasy: {N(m.Idiosyncrasy)} }}\n");
+        y.Append(c, $"  choice: {{ preference: 1, popularity: 0, exploration: 0, coherence: 0, preference_popularity_bias: 1, sampler: exact, idiosyncrasy: {N(m.Idiosyncrasy)}, activity_bias_slope: {N(m.ActivityBiasSlope)} }}\n");
         ScenarioWriter.AppendTimeProfile(y, p);
         if (m.Rating is { } r)
         {
@@ -101,6 +101,15 @@ public static class TwinScenarioWriter
         else
         {
             y.Append(c, $"  columns: {{ user: {Quote(origin.UserColumn)}, item: {Quote(catalogue.IdColumn)}, timestamp: {Quote(origin.TimestampColumn)} }}\n");
+        }
+
+        if (m.LargestComponent is { } component)
+        {
+            // A twin draws its items: rarely chosen ones may go unchosen and stay outside the graph, hence 0.85 of the log's.
+            y.Append(c, $"\nquality:\n  largest_component: {N(Math.Floor(component * 0.85 * 100) / 100)}   # the log's: {N(component)}\n");
+
+            // Each user's bias is drawn once, so a few heavy users move the histogram by a few points.
+            y.Append(m.Rating is null ? "" : "  rating_tolerance: 0.05\n");
         }
 
         y.Append("\noutput:\n  format: parquet\n");

@@ -9,8 +9,8 @@ namespace RecForge.Fit;
 /// </summary>
 internal sealed class UserStatistics
 {
-    /// <summary>Bins of events per user.</summary>
-    public static readonly double[] ActivityEdges = Quantiles.LogEdges(1, 1e7);
+    /// <summary>Bins of events per user (users above 100,000 fall in the last).</summary>
+    public static readonly double[] ActivityEdges = Quantiles.LogEdges(1, 1e5);
 
     /// <summary>Bins of seconds between events of a session ([0, 1) holds simultaneous events).</summary>
     public static readonly double[] GapEdges = Quantiles.LogEdges(1, LogProfile.SessionBreakSeconds);

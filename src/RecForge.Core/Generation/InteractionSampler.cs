@@ -41,10 +41,14 @@ internal sealed class InteractionSampler
     private readonly double[] _durations = [];
     private readonly double[] _itemBias = [];
     private readonly HashSet<long> _seen = [];
-    private readonly FenwickSampler? _exact;
+    private readonly FenwickSampler[] _exact = [];
+    private readonly bool[] _exactReady = [];
     private readonly double[] _exactWeights = [];
-    private bool _exactReady;
+    private readonly float[][] _interests = [];
+    private readonly double[] _interestWeights = [];
+    private int _interestCount;
     private long _currentUser;
+    private double _popularityBias;
     private double _userBias, _userNoise;
     private readonly int _sessionColumn, _playColumn;
     private DateTime[] _starts = new DateTime[16];
@@ -100,9 +104,18 @@ internal sealed class InteractionSampler
             _itemBias = catalog.Numbers(bias);
         }
 
+        if (world.Scenario.World.MixByPicks)
+        {
+            int max = world.Scenario.World.ClustersPerUserMax;
+            _interests = [.. Enumerable.Range(0, max).Select(_ => new float[world.Dimensions])];
+            _interestWeights = new double[max];
+        }
+
         if (_events.Choice.Exact)
         {
-            _exact = new FenwickSampler();
+            // One table per interest (a single one without interests).
+            _exact = [.. Enumerable.Range(0, Math.Max(1, _interests.Length)).Select(_ => new FenwickSampler())];
+            _exactReady = new bool[_exact.Length];
             _exactWeights = new double[checked((int)catalog.Count)];
         }
 
@@ -169,6 +182,18 @@ internal sealed class InteractionSampler
         {
             _users!.LatentPosition(user, _user);
         }
+        else if (_interests.Length > 0)
+        {
+            // Interests: one position each; the user's own position (for coherence) is their weighted mean.
+            _interestCount = _world.UserInterests(user, _interests, _interestWeights, _clusters);
+            Array.Clear(_user);
+            for (int j = 0; j < _interestCount; j++)
+            {
+                VectorMath.AddScaled(_user, _interests[j], _interestWeights[j]);
+            }
+
+            VectorMath.Normalize(_user);
+        }
         else
         {
             _world.UserTaste(user, _user, _clusters);
@@ -182,8 +207,11 @@ internal sealed class InteractionSampler
             : 1;
         _session = 0;
         _currentUser = user;
+        ChoiceDefinition choice = _events.Choice;
+        _popularityBias = choice.ActivityBiasSlope == 0 ? choice.PreferencePopularityBias
+            : choice.PreferencePopularityBias * Math.Pow(rows / Math.Max(1.0, (double)_events.Count / _world.Scenario.Users.Count), choice.ActivityBiasSlope);
         _seen.Clear();
-        _exactReady = false;
+        Array.Clear(_exactReady);
         if (_events.Rating?.Model is { } model)
         {
             Rng ratingRng = _world.RngFor(WorldModel.UsersKind, user, RatingStream);
@@ -264,7 +292,7 @@ internal sealed class InteractionSampler
         while (size > 0)
         {
             long item = _events.DistinctItems ? ChooseUnseen(previous, ref rng, out ChoiceSource source) : Choose(previous, ref rng, out source);
-            double affinity = _world.Affinity(_user, _catalog.Position(item));
+            double affinity = Affinity(item);
             double watch = 0;
             if (_events.WatchTime is { } w)
             {
@@ -351,18 +379,40 @@ internal sealed class InteractionSampler
         }
 
         _seen.Add(item);
-        if (_exactReady)
+        for (int j = 0; j < _exact.Length; j++)
         {
-            _exact!.Set((int)item, 0);
+            if (_exactReady[j])
+            {
+                _exact[j].Set((int)item, 0);
+            }
         }
 
         return item;
     }
 
-    // The exact preference distribution of the current user: weight^bias × affinity × the user's own factor, for every item.
-    private void TabulateExact()
+    // A user's affinity to an item: to their own position, or with interests the best of them.
+    private double Affinity(long item)
     {
-        double bias = _events.Choice.PreferencePopularityBias, sigma = _events.Choice.Idiosyncrasy;
+        ReadOnlySpan<float> position = _catalog.Position(item);
+        if (_interests.Length == 0)
+        {
+            return _world.Affinity(_user, position);
+        }
+
+        double best = 0;
+        for (int j = 0; j < _interestCount; j++)
+        {
+            best = Math.Max(best, _world.Affinity(_interests[j], position));
+        }
+
+        return best;
+    }
+
+    // The exact preference distribution of the current user (or of one interest): weight^bias × affinity × the user's
+    // own factor, for every item not yet taken. The own factors are the user's, shared by their interests.
+    private void TabulateExact(int table, ReadOnlySpan<float> taste)
+    {
+        double bias = _popularityBias, sigma = _events.Choice.Idiosyncrasy;
         for (int i = 0; i < _exactWeights.Length; i++)
         {
             double popularity = bias == 0 ? 1 : _world.PopularityWeights is { } w ? Math.Pow(w[i], bias) : Math.Pow(_world.PopularityRank(i), -_world.Scenario.World.PopularityExponent * bias);
@@ -373,11 +423,11 @@ internal sealed class InteractionSampler
                 own = Math.Exp(sigma * factor.NextGaussian() - sigma * sigma / 2);
             }
 
-            _exactWeights[i] = _seen.Contains(i) ? 0 : popularity * _world.Affinity(_user, _catalog.Position(i)) * own;
+            _exactWeights[i] = _seen.Contains(i) ? 0 : popularity * _world.Affinity(taste, _catalog.Position(i)) * own;
         }
 
-        _exact!.Fill(_exactWeights);
-        _exactReady = true;
+        _exact[table].Fill(_exactWeights);
+        _exactReady[table] = true;
     }
 
     private long Choose(long previous, ref Rng rng, out ChoiceSource source)
@@ -388,26 +438,40 @@ internal sealed class InteractionSampler
         if (u < c.Preference)
         {
             source = ChoiceSource.Preference;
-            ReadOnlySpan<float> target = _user;
+
+            // With interests, each preference pick follows one of them, drawn by the mixture weights.
+            int interest = 0;
+            if (_interests.Length > 0)
+            {
+                double v = rng.NextDouble();
+                while (interest < _interestCount - 1 && v >= _interestWeights[interest])
+                {
+                    v -= _interestWeights[interest];
+                    interest++;
+                }
+            }
+
+            float[] taste = _interests.Length > 0 ? _interests[interest] : _user;
+            ReadOnlySpan<float> target = taste;
             bool coherent = previous >= 0 && rng.NextDouble() < c.Coherence;
             if (coherent)
             {
                 // Sequential coherence: aim between the user's taste and the previous item.
-                _user.CopyTo(_target, 0);
+                taste.CopyTo(_target, 0);
                 World.VectorMath.AddScaled(_target, _catalog.Position(previous), 1.0);
                 World.VectorMath.Normalize(_target);
                 target = _target;
             }
 
             // Exact picks use the user's table; a coherent pick aims elsewhere and goes by rejection.
-            if (_exact is not null && !coherent)
+            if (_exact.Length > 0 && !coherent)
             {
-                if (!_exactReady)
+                if (!_exactReady[interest])
                 {
-                    TabulateExact();
+                    TabulateExact(interest, taste);
                 }
 
-                int drawn = _exact.Sample(ref rng);
+                int drawn = _exact[interest].Sample(ref rng);
                 if (drawn >= 0)
                 {
                     return drawn;

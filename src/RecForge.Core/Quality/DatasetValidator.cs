@@ -135,8 +135,9 @@ public static class DatasetValidator
         checks.Add(Share("top_items", $"{ev} on the most popular items", itemCounts, quality.TopItems, 0.1));
         if (columns.Timestamp is not null)
         {
-            checks.Add(PeakHours(events, scenario));
-            checks.Add(WeekendRatio(events, scenario));
+            // Explicit hourly and weekday weights (a fitted profile) are checked as whole distributions.
+            checks.Add(scenario?.Events.Time.Hours is { } hourWeights ? ProfileShares("time.hours", events, hourWeights, 24) : PeakHours(events, scenario));
+            checks.Add(scenario?.Events.Time.Weekdays is { } dayWeights ? ProfileShares("time.weekdays", events, dayWeights, 7) : WeekendRatio(events, scenario));
         }
 
         if (items is not null)
@@ -369,6 +370,22 @@ public static class DatasetValidator
         bool ok = target.All(t => peaks.Any(p => Math.Min(Math.Abs(p - t), 24 - Math.Abs(p - t)) <= 1));
         return new QualityCheck("time.peak_hours", Statistics, ok, measured, string.Join(", ", target.Select(h => $"{h:00}:00")) + " ± 1 h",
             "largest local maxima of events by local hour (users' UTC offsets applied)");
+    }
+
+    // Shares of events per local hour (24) or weekday (7, Monday first) vs the configured weights. ≤ 0.1: a session's
+    // events share its day and mostly its hour, so events are clumped by session and heavy users' sessions move the
+    // shares by a few points (a 100,000-event twin of MovieLens measures 0.04 for hours and 0.05 for weekdays).
+    private static QualityCheck ProfileShares(string name, EventTally events, IReadOnlyList<double> weights, int bins)
+    {
+        var measured = new double[bins];
+        for (int i = 0; i < events.HourWeekday.Length; i++)
+        {
+            measured[bins == 24 ? i % 24 : i / 24] += events.HourWeekday[i];
+        }
+
+        double tv = Concentration.TotalVariation(measured, weights);
+        return new QualityCheck(name, Statistics, tv <= 0.1, $"TVD {F(tv, 3)}", "<= 0.100",
+            bins == 24 ? "total-variation distance of events by local hour from time_profile.hours" : "total-variation distance of events by weekday from time_profile.weekdays");
     }
 
     private static int[] LocalMaxima(double[] hours, int count)

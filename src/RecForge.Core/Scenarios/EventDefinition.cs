@@ -77,6 +77,12 @@ public sealed record ChoiceDefinition(double Preference, double Popularity, doub
     /// drawn once per (user, item), so users of the same taste still differ in the particular items they choose.
     /// </summary>
     public double Idiosyncrasy { get; init; }
+
+    /// <summary>
+    /// How the popularity bias of exact picks moves with activity: a user with n events uses
+    /// bias × (n / n̄)^slope, n̄ being the mean events per user — light users lean less on popularity when slope &gt; 0.
+    /// </summary>
+    public double ActivityBiasSlope { get; init; }
 }
 
 /// <summary>Local-time intensity: base + Gaussian bumps at peak hours, × weekend factor, × month factor, × holiday multiplier.</summary>

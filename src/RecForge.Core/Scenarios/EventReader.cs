@@ -295,7 +295,13 @@ internal static class EventReader
         {
             Exact = sampler == "exact",
             Idiosyncrasy = c.Number("idiosyncrasy", 0, 0, 5),
+            ActivityBiasSlope = c.Number("activity_bias_slope", 0, -2, 2),
         };
+        if (choice.ActivityBiasSlope != 0 && !choice.Exact)
+        {
+            throw c.Error("activity_bias_slope", "needs `sampler: exact` (the bias is applied to the tabulated distribution)");
+        }
+
         if (choice.Idiosyncrasy > 0 && !choice.Exact)
         {
             throw c.Error("idiosyncrasy", "needs `sampler: exact` (the per-item factors are applied to the tabulated distribution)");

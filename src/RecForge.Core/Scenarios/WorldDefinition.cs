@@ -30,6 +30,12 @@ public sealed record WorldDefinition(
 
     /// <summary>Unit taste positions of the items from the catalogue file, item after item (<see cref="Dimensions"/> each), or null to derive them.</summary>
     public float[]? ItemPositions { get; init; }
+
+    /// <summary>
+    /// How a user's clusters combine: false mixes their centroids into one position; true keeps one position per
+    /// cluster (interests) and lets each pick follow one interest, chosen by the mixture weights.
+    /// </summary>
+    public bool MixByPicks { get; init; }
 }
 
 /// <summary>A taste cluster: a named direction in taste space made of the item categories it likes.</summary>

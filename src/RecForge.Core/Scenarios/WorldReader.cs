@@ -31,6 +31,12 @@ internal static class WorldReader
         MappingReader? perUser = r.Mapping("clusters_per_user");
         int min = (int)(perUser?.Integer("min", 1, 1, 64) ?? 1);
         int max = (int)(perUser?.Integer("max", 3, min, 64) ?? 3);
+        string mix = perUser?.String("mix", "position") ?? "position";
+        if (mix is not ("position" or "picks"))
+        {
+            throw perUser!.Error("mix", $"expected position (one position mixing the clusters) or picks (one interest per cluster), got '{mix}'");
+        }
+
         perUser?.Finish();
 
         bool stratify = r.Bool("stratify_clusters", false);
@@ -113,6 +119,7 @@ internal static class WorldReader
         {
             PopularityWeights = weights,
             ItemPositions = positions,
+            MixByPicks = mix == "picks",
         };
     }
 

@@ -92,7 +92,7 @@ public class SamplerTests
         // Targets: a skewed popularity with the right total (users × picks); the top item is wanted by 137 of the 300 users.
         double[] raw = [.. Enumerable.Range(0, items).Select(i => Math.Pow(i + 1, -0.5))];
         double[] target = [.. raw.Select(r => r / raw.Sum() * users * picks)];
-        double[] weights = ChoiceCalibration.Weights(target, positions, 2, tastes, activity, sharpness: 4, midpoint: 0.5, iterations: 30);
+        double[] weights = ChoiceCalibration.Weights(target, positions, 2, [.. tastes.Select(t => new SimulatedUser([t], [1.0]))], activity, sharpness: 4, midpoint: 0.5, iterations: 30);
 
         double[] calibrated = Simulate(weights, positions, tastes, picks), naive = Simulate(target, positions, tastes, picks);
         double Error(double[] counts) => counts.Zip(target, (c, t) => Math.Abs(c - t)).Sum() / target.Sum();
