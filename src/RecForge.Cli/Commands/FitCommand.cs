@@ -4,7 +4,7 @@ using RecForge.Cli.Evaluation;
 using RecForge.Evaluation;
 using RecForge.Fit;
 using RecForge.Output;
-using RecForge.Text;
+using RecForge.Scenarios;
 
 namespace RecForge.Cli.Commands;
 
@@ -91,17 +91,22 @@ internal static class FitCommand
 
                 var (train, _) = UtilityEvaluation.SplitUsers(real.UserCount, fraction, parse.GetValue(holdoutSeed));
                 InteractionLog learned = real.Subset(train);
-                catalogue ??= new TwinCatalogue(columns.Item, [.. Enumerable.Range(0, index.Count).Select(index.IdOf)], [], [.. Enumerable.Range(0, index.Count).Select(_ => Array.Empty<string>())], null);
-                catalogue = catalogue with { Ids = [.. Enumerable.Range(0, index.Count).Select(index.IdOf)], Values = [.. Enumerable.Range(0, index.Count).Select(i => i < catalogue.Values.Count ? catalogue.Values[i] : [])] };
-                Dictionary<int, string[]>? genres = Genres(catalogue);
+                TwinCatalogue complete = Complete(catalogue, columns.Item, index);
+                Dictionary<int, string[]>? genres = Genres(complete);
                 string name = Path.GetFileNameWithoutExtension(outPath);
                 var c = CultureInfo.InvariantCulture;
                 if (parse.GetValue(syntheticItems))
                 {
+                    // A synthetic catalogue needs the popularity exponent and item count, which no private release provides.
+                    if (privacy is not null)
+                    {
+                        throw new InvalidDataException("--synthetic-items cannot be fitted with --epsilon (its popularity exponent is not released privately); fit the real catalogue instead");
+                    }
+
                     LogProfile profile = LogProfile.Learn(learned, genres, privacy);
                     Write(outPath, ScenarioWriter.Write(profile, name, Path.GetFileName(log)), null, null);
                     stdout.WriteLine(string.Create(c, $"{Path.GetFileName(log)}: {profile.Users:N0} users, {profile.Items:N0} items, {profile.Events:N0} events over {profile.Days:N0} days -> {outPath}"));
-                    stdout.WriteLine(string.Create(c, $"  synthetic items: popularity exponent {profile.PopularityExponent:F3}, activity sigma {profile.ActivitySigma:F3}, {profile.MeanSessionEvents:F1} events per session, weekend factor {profile.WeekendFactor:F2}"));
+                    stdout.WriteLine(string.Create(c, $"  synthetic items: popularity exponent {profile.PopularityExponent:F3}, median activity {profile.ActivityQuantiles[LogProfile.QuantilePoints / 2]:0.#}, {profile.MeanSessionEvents:F1} events per session, weekend factor {profile.WeekendFactor:F2}"));
                 }
                 else
                 {
@@ -111,11 +116,11 @@ internal static class FitCommand
                     var origin = new TwinOrigin(Path.GetFileName(log), fraction, parse.GetValue(holdoutSeed), columns.User,
                         rated ? columns.Rating : null, columns.Timestamp ?? "timestamp", rated && weightColumn is null ? "ratings" : "events");
                     string catalogueName = name + ".items.csv";
-                    var (yaml, csv) = TwinScenarioWriter.Write(model, catalogue, origin, name, catalogueName, privacy);
+                    var (yaml, csv) = TwinScenarioWriter.Write(model, complete, origin, name, catalogueName, privacy);
                     Write(outPath, yaml, Path.Combine(Path.GetDirectoryName(outPath)!, catalogueName), csv);
                     LogProfile p = model.Profile;
-                    stdout.WriteLine(string.Create(c, $"{Path.GetFileName(log)}: {p.Users:N0} users (of {real.UserCount:N0}; {fraction:P0} held out), {p.Items:N0} items with events of {index.Count:N0}, {p.Events:N0} events, {p.Start:yyyy-MM-dd} + {p.Days:N0} days -> {outPath}"));
-                    stdout.WriteLine(string.Create(c, $"  {model.Dimensions} latent dimensions, {model.Clusters.Count} taste clusters, affinity sharpness {model.Sharpness:0.##}; {p.MeanSessionEvents:F1} events per session"));
+                    stdout.WriteLine(string.Create(c, $"{Path.GetFileName(log)}: {p.Users:N0} users (of {real.UserCount:N0}; {fraction:P0} held out), {model.ChosenItems:N0} items with events of {index.Count:N0}, {p.Events:N0} events, {p.Start:yyyy-MM-dd} + {p.Days:N0} days -> {outPath}"));
+                    stdout.WriteLine(string.Create(c, $"  {model.Dimensions} latent dimensions, {model.Clusters.Count} taste clusters, affinity sharpness {model.Options.Sharpness:0.##}; {p.MeanSessionEvents:F1} events per session"));
                     if (model.Rating is { } r)
                     {
                         stdout.WriteLine(string.Create(c, $"  ratings: {model.RatingValues.Length} values, model thresholds [{string.Join(", ", r.Thresholds.Select(t => t.ToString("0.##", c)))}], affinity weight {r.AffinityWeight:0.###}"));
@@ -159,43 +164,42 @@ internal static class FitCommand
         yamlFile.Commit(1);
     }
 
-    // Items are indexed in catalogue order first, so the twin's catalogue keeps the file's order; the log's other items follow.
+    // Items are indexed in catalogue order first, so the twin's catalogue keeps the file's order; the log's other items
+    // follow (with empty catalogue columns, filled in by Complete).
     private static TwinCatalogue ReadCatalogue(string path, string key, string categories, string idColumn, ItemIndex index)
     {
-        List<string[]> records = File.Exists(path) ? CsvRecords.Read(path) : throw new InvalidDataException($"{path}: no such file");
-        if (records.Count == 0)
+        CatalogueFile file;
+        try
         {
-            throw new InvalidDataException($"{path}: empty file");
+            file = File.Exists(path) ? CatalogueFile.Read(path) : throw new InvalidDataException($"{path}: no such file");
+        }
+        catch (IOException e)
+        {
+            throw new InvalidDataException($"{path}: cannot read ({e.Message})");
         }
 
-        string[] header = records[0];
-        int keyAt = Array.IndexOf(header, key) is >= 0 and var k ? k : throw new InvalidDataException($"{path}: no column '{key}' (has {string.Join(", ", header)})");
-        int[] kept = [.. Enumerable.Range(0, header.Length).Where(i => i != keyAt)];
-        var values = new List<string[]>();
-        for (int r = 1; r < records.Count; r++)
+        string[] ids = file.Has(key) ? file.Texts(key) : throw new InvalidDataException($"{path}: no column '{key}' (has {string.Join(", ", file.Header)})");
+        for (int r = 0; r < ids.Length; r++)
         {
-            string[] record = records[r];
-            if (record.Length == 1 && record[0].Length == 0)
+            if (index.IndexOf(ids[r]) < r)
             {
-                continue;
+                throw new InvalidDataException($"{path}:{CatalogueFile.LineOf(r)}: item '{ids[r]}' appears twice");
             }
-
-            if (record.Length != header.Length)
-            {
-                throw new InvalidDataException($"{path}:{r + 1}: {record.Length} fields, the header has {header.Length}");
-            }
-
-            int i = index.IndexOf(record[keyAt]);
-            if (i < values.Count)
-            {
-                throw new InvalidDataException($"{path}:{r + 1}: item '{record[keyAt]}' appears twice");
-            }
-
-            values.Add([.. kept.Select(c => record[c])]);
         }
 
-        string[] names = [.. kept.Select(c => header[c])];
-        return new TwinCatalogue(idColumn, [], names, values, Array.IndexOf(names, categories) >= 0 ? categories : null);
+        string[] names = [.. file.Header.Where(c => c != key)];
+        string[][] columns = [.. names.Select(file.Texts)];
+        string[][] values = [.. Enumerable.Range(0, ids.Length).Select(r => columns.Select(c => c[r]).ToArray())];
+        return new TwinCatalogue(idColumn, ids, names, values, Array.IndexOf(names, categories) >= 0 ? categories : null);
+    }
+
+    // Every indexed item in index order: the catalogue's, then the log's own (no catalogue values).
+    private static TwinCatalogue Complete(TwinCatalogue? catalogue, string idColumn, ItemIndex index)
+    {
+        string[] ids = [.. Enumerable.Range(0, index.Count).Select(index.IdOf)];
+        IReadOnlyList<string[]> known = catalogue?.Values ?? [];
+        string[][] values = [.. Enumerable.Range(0, index.Count).Select(i => i < known.Count ? known[i] : [])];
+        return catalogue is null ? new TwinCatalogue(idColumn, ids, [], values, null) : catalogue with { Ids = ids, Values = values };
     }
 
     private static Dictionary<int, string[]>? Genres(TwinCatalogue catalogue)

@@ -20,17 +20,14 @@ public sealed class LogProfile
     /// <summary>Users in the log.</summary>
     public required int Users { get; init; }
 
-    /// <summary>Items with at least one event.</summary>
+    /// <summary>Items with at least one event (0 under DP: not released).</summary>
     public required int Items { get; init; }
 
     /// <summary>Distinct (user, item) events.</summary>
     public required long Events { get; init; }
 
-    /// <summary>Maximum-likelihood Zipf exponent of events per item (synthetic catalogues).</summary>
+    /// <summary>Maximum-likelihood Zipf exponent of events per item (synthetic catalogues; NaN under DP: not released).</summary>
     public required double PopularityExponent { get; init; }
-
-    /// <summary>Standard deviation of ln(events per user).</summary>
-    public required double ActivitySigma { get; init; }
 
     /// <summary>Quantiles of events per user.</summary>
     public required double[] ActivityQuantiles { get; init; }
@@ -61,9 +58,6 @@ public sealed class LogProfile
 
     /// <summary>Mean events per session.</summary>
     public required double MeanSessionEvents { get; init; }
-
-    /// <summary>Mean gap between events inside a session, in minutes.</summary>
-    public required double MeanGapMinutes { get; init; }
 
     /// <summary>Quantiles of the seconds between consecutive events of a session.</summary>
     public required double[] GapQuantiles { get; init; }
@@ -137,10 +131,9 @@ public sealed class LogProfile
         return new LogProfile
         {
             Users = (int)Math.Round(users),
-            Items = stats.ItemCounts.Count,
+            Items = dp ? 0 : stats.ItemCounts.Count,
             Events = (long)Math.Round(events),
-            PopularityExponent = ZipfFit.Estimate([.. stats.ItemCounts.Values]),
-            ActivitySigma = stats.ActivitySigma,
+            PopularityExponent = dp ? double.NaN : ZipfFit.Estimate([.. stats.ItemCounts.Values]),
             ActivityQuantiles = activityQuantiles,
             Ratings = ToShares(stats.RatingValues, ratings),
             Hours = hours,
@@ -150,7 +143,6 @@ public sealed class LogProfile
             Start = start,
             Days = days,
             MeanSessionEvents = dp ? Math.Max(1, sessionMass > 0 ? sessionMean / sessionMass : 1) : stats.MeanSessionEvents,
-            MeanGapMinutes = stats.GapValues.Count == 0 ? 10 : Interpolated(gapQuantiles).Average() / 60,
             GapQuantiles = gapQuantiles,
             SpanQuantiles = dp ? Quantiles.FromHistogram(UserStatistics.SpanEdges, spans, QuantilePoints) : Quantiles.Of(stats.SpanValues, QuantilePoints),
             Genres = stats.ItemGenreShares,

@@ -49,7 +49,8 @@ public static class Quantiles
         for (int k = 0; k < points; k++)
         {
             double want = (double)k / (points - 1) * total;
-            while (bin < counts.Length - 1 && below + Math.Max(0, counts[bin]) < want)
+            // Empty bins are skipped, so the minimum is the lower edge of the first bin with mass.
+            while (bin < counts.Length - 1 && (below + Math.Max(0, counts[bin]) < want || counts[bin] <= 0))
             {
                 below += Math.Max(0, counts[bin]);
                 bin++;

@@ -57,29 +57,23 @@ public sealed class TwinModel
     /// <summary>Sizes, activity, time, sessions and histograms.</summary>
     public required LogProfile Profile { get; init; }
 
+    /// <summary>The options it was fitted with (the choice model's sharpness, midpoint, idiosyncrasy and bias slope).</summary>
+    public required TwinFitOptions Options { get; init; }
+
     /// <summary>Latent dimensions.</summary>
     public required int Dimensions { get; init; }
 
-    /// <summary>Affinity slope κ.</summary>
-    public required double Sharpness { get; init; }
-
-    /// <summary>Affinity midpoint μ.</summary>
-    public required double Midpoint { get; init; }
-
-    /// <summary>σ of users' own item-level factors.</summary>
-    public required double Idiosyncrasy { get; init; }
-
-    /// <summary>Most interests per user.</summary>
+    /// <summary>Most interests per user (the option, at most the number of clusters).</summary>
     public required int Interests { get; init; }
-
-    /// <summary>Slope of the popularity bias with activity.</summary>
-    public required double ActivityBiasSlope { get; init; }
 
     /// <summary>Unit item positions, item after item.</summary>
     public required float[] Positions { get; init; }
 
     /// <summary>Choice weight per item (largest 1, 0 for items nobody chose).</summary>
     public required double[] Weights { get; init; }
+
+    /// <summary>Items a twin can pick (a positive weight).</summary>
+    public int ChosenItems => Weights.Count(w => w > 0);
 
     /// <summary>The taste clusters.</summary>
     public required IReadOnlyList<TasteComponent> Clusters { get; init; }
@@ -110,7 +104,7 @@ public static class TwinFit
         LogProfile profile = LogProfile.Learn(log, null, privacy, shares);
         IReadOnlyList<int[]> histories = log.Items;
         // Many factors (3/8 of the users, measured on MovieLens: fewer make synthetic users more typical than real ones).
-        int dims = options.Dimensions > 0 ? options.Dimensions : Math.Clamp(Math.Min(3 * profile.Users / 8, Math.Max(profile.Items / 4, 2)), 8, 192);
+        int dims = options.Dimensions > 0 ? options.Dimensions : Math.Clamp(Math.Min(3 * profile.Users / 8, Math.Max(items / 4, 2)), 8, 192);
 
         // Users per item: exact counts, or under DP Σ_u 1/√n_u (each user's contribution has unit norm) rescaled to events.
         var popularity = new double[items];
@@ -170,12 +164,9 @@ public static class TwinFit
         return new TwinModel
         {
             Profile = profile,
+            Options = options,
             Dimensions = dims,
-            Sharpness = options.Sharpness,
-            Midpoint = options.Midpoint,
-            Idiosyncrasy = options.Idiosyncrasy,
             Interests = interests,
-            ActivityBiasSlope = options.ActivityBiasSlope,
             Positions = positions,
             Weights = weights,
             Clusters = clusters,

@@ -45,7 +45,7 @@ public static class TwinScenarioWriter
         var c = CultureInfo.InvariantCulture;
         LogProfile p = m.Profile;
         var y = new StringBuilder();
-        y.Append(c, $"# Fitted by `recforge fit` from {origin.Source}: {p.Users:N0} users, {p.Items:N0} items with events, {p.Events:N0} events.\n");
+        y.Append(c, $"# Fitted by `recforge fit` from {origin.Source}: {p.Users:N0} users, {m.ChosenItems:N0} items with events, {p.Events:N0} events.\n");
         y.Append("# The real catalogue (ids and columns) is in the file named by items.file, with each item's learned choice weight,\n");
         y.Append("# rating bias and taste position; regenerate at any size with --users/--interactions.\n");
         y.Append(c, $"name: {Quote(name)}\nseed: 42\n\nfit:\n  source: {Quote(origin.Source)}\n  users: {p.Users}\n");
@@ -60,7 +60,7 @@ public static class TwinScenarioWriter
             }
         }
 
-        y.Append(c, $"\nworld:\n  latent_dimensions: {m.Dimensions}\n  user_noise: 0\n  affinity: {{ sharpness: {N(m.Sharpness)}, midpoint: {N(m.Midpoint)} }}\n");
+        y.Append(c, $"\nworld:\n  latent_dimensions: {m.Dimensions}\n  user_noise: 0\n  affinity: {{ sharpness: {N(m.Options.Sharpness)}, midpoint: {N(m.Options.Midpoint)} }}\n");
         y.Append(c, $"  popularity: {{ column: {WeightColumn} }}\n  item_positions: {{ column: {PositionColumn} }}\n  clusters_per_user: {{ min: 1, max: {m.Interests}, mix: picks }}\n  taste_clusters:\n");
         for (int k = 0; k < m.Clusters.Count; k++)
         {
@@ -87,7 +87,7 @@ public static class TwinScenarioWriter
         y.Append(c, $"\nusers:\n  table: users\n  count: {users}\n  id: {{ column: {Quote(origin.UserColumn)}, format: int64 }}\n  attributes:\n    taste_cluster: {{ world: taste_cluster }}\n");
         y.Append(c, $"\nevents:\n  table: {Quote(origin.EventTable)}\n  count: {events}\n  distinct_items: true\n  start: {p.Start:yyyy-MM-dd}\n  days: {p.Days}\n");
         ScenarioWriter.AppendActivityAndSessions(y, p);
-        y.Append(c, $"  choice: {{ preference: 1, popularity: 0, exploration: 0, coherence: 0, preference_popularity_bias: 1, sampler: exact, idiosyncrasy: {N(m.Idiosyncrasy)}, activity_bias_slope: {N(m.ActivityBiasSlope)} }}\n");
+        y.Append(c, $"  choice: {{ preference: 1, popularity: 0, exploration: 0, coherence: 0, preference_popularity_bias: 1, sampler: exact, idiosyncrasy: {N(m.Options.Idiosyncrasy)}, activity_bias_slope: {N(m.Options.ActivityBiasSlope)} }}\n");
         ScenarioWriter.AppendTimeProfile(y, p);
         if (m.Rating is { } r)
         {

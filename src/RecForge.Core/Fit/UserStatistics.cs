@@ -154,8 +154,6 @@ internal sealed class UserStatistics
         }
 
         MeanSessionEvents = sessions == 0 ? 1 : (double)Events / sessions;
-        double mean = ActivityValues.Count == 0 ? 0 : ActivityValues.Average(Math.Log);
-        ActivitySigma = ActivityValues.Count < 2 ? 0 : Math.Sqrt(ActivityValues.Sum(x => (Math.Log(x) - mean) * (Math.Log(x) - mean)) / (ActivityValues.Count - 1));
         var itemGenres = new Dictionary<string, double>(StringComparer.Ordinal);
         // Under DP the shares are the catalogue's own (public), not those of the items users chose.
         foreach (int item in perUser ? genres?.Keys ?? [] : ItemCounts.Keys)
@@ -179,8 +177,6 @@ internal sealed class UserStatistics
     public List<double> ActivityValues { get; } = [];
 
     public double[] Activity { get; }
-
-    public double ActivitySigma { get; }
 
     public IReadOnlyList<double> RatingValues { get; }
 

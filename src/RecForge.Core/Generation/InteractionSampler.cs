@@ -44,6 +44,8 @@ internal sealed class InteractionSampler
     private readonly FenwickSampler[] _exact = [];
     private readonly bool[] _exactReady = [];
     private readonly double[] _exactWeights = [];
+    private readonly double[] _proposal = [];
+    private double _proposalBias = double.NaN;
     private readonly float[][] _interests = [];
     private readonly double[] _interestWeights = [];
     private int _interestCount;
@@ -117,6 +119,8 @@ internal sealed class InteractionSampler
             _exact = [.. Enumerable.Range(0, Math.Max(1, _interests.Length)).Select(_ => new FenwickSampler())];
             _exactReady = new bool[_exact.Length];
             _exactWeights = new double[checked((int)catalog.Count)];
+
+            _proposal = new double[_exactWeights.Length];
         }
 
         _sessionColumn = c.Session is null ? -1 : Schema.IndexOf(c.Session);
@@ -277,7 +281,7 @@ internal sealed class InteractionSampler
         TimeProfile profile = _world.TimeProfile;
         Rng spanRng = _world.RngFor(WorldModel.UsersKind, user, SpanStream);
         int span = (int)Math.Clamp(Math.Round(spanDays.Sample(ref spanRng)), 0, profile.Days - 1);
-        int first = Math.Min(profile.DayOf(profile.SampleLocal(ref spanRng)), profile.Days - 1 - span);
+        int first = Math.Min(profile.SampleDay(ref spanRng), profile.Days - 1 - span);
         for (int s = 0; s < starts.Length; s++)
         {
             starts[s] = s == 0 ? profile.SampleLocalWithin(first, first, ref rng)
@@ -412,10 +416,11 @@ internal sealed class InteractionSampler
     // own factor, for every item not yet taken. The own factors are the user's, shared by their interests.
     private void TabulateExact(int table, ReadOnlySpan<float> taste)
     {
-        double bias = _popularityBias, sigma = _events.Choice.Idiosyncrasy;
+        double sigma = _events.Choice.Idiosyncrasy;
+        double[] proposal = Proposal(_popularityBias);
         for (int i = 0; i < _exactWeights.Length; i++)
         {
-            double popularity = bias == 0 ? 1 : _world.PopularityWeights is { } w ? Math.Pow(w[i], bias) : Math.Pow(_world.PopularityRank(i), -_world.Scenario.World.PopularityExponent * bias);
+            double popularity = proposal[i];
             double own = 1;
             if (sigma > 0)
             {
@@ -428,6 +433,23 @@ internal sealed class InteractionSampler
 
         _exact[table].Fill(_exactWeights);
         _exactReady[table] = true;
+    }
+
+    // Every item's popularity^bias: listed weight^bias, or rank^(−exponent · bias) as the Zipf proposal draws it.
+    // Recomputed only when the bias changes (never, unless it moves with activity).
+    private double[] Proposal(double bias)
+    {
+        if (bias != _proposalBias)
+        {
+            for (int i = 0; i < _proposal.Length; i++)
+            {
+                _proposal[i] = bias == 0 ? 1 : _world.PopularityWeights is { } w ? Math.Pow(w[i], bias) : Math.Pow(_world.PopularityRank(i), -_world.Scenario.World.PopularityExponent * bias);
+            }
+
+            _proposalBias = bias;
+        }
+
+        return _proposal;
     }
 
     private long Choose(long previous, ref Rng rng, out ChoiceSource source)

@@ -27,7 +27,7 @@ internal static class EventReader
             activityReader.Finish();
         }
 
-        IScalarSampler activity = activityAttribute is null ? ReadActivity(r) : new ConstantSampler(1);
+        IScalarSampler activity = activityAttribute is null ? OptionalSampler(r, "activity") ?? new LogNormalSampler(0, 1) : new ConstantSampler(1);
 
         AttributeDefinition? offset = null;
         if (r.String("utc_offset_minutes") is { } offsetName)
@@ -249,24 +249,6 @@ internal static class EventReader
         var model = new RatingModel(userBias, itemBias, m.Number("affinity", 0), noise, cuts);
         m.Finish();
         return model;
-    }
-
-    private static IScalarSampler ReadActivity(MappingReader r)
-    {
-        if (r.Mapping("activity") is not { } a)
-        {
-            return new LogNormalSampler(0, 1);
-        }
-
-        IScalarSampler? sampler = null;
-        foreach (var (key, value) in a.Entries())
-        {
-            sampler = SamplerReader.IsSampler(key) && sampler is null
-                ? SamplerReader.Read(key, value, a.Child(key), a.Source, out _)
-                : throw a.Error(key, $"expected exactly one sampler ({string.Join(", ", SamplerReader.Kinds)})");
-        }
-
-        return sampler ?? throw a.Error("missing the activity sampler, e.g. { lognormal: { mu: 0, sigma: 1 } }");
     }
 
     private static ChoiceDefinition ReadChoice(MappingReader? c)

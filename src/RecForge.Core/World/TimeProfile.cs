@@ -82,12 +82,12 @@ public sealed class TimeProfile
     /// <summary>Draws a local time (as a UTC-kind DateTime holding local wall-clock time) at whole seconds.</summary>
     public DateTime SampleLocal(ref Rng rng)
     {
-        int day = _days.Sample(ref rng);
+        int day = SampleDay(ref rng);
         return AtDay(day, ref rng);
     }
 
-    /// <summary>The day (0-based in the period) of a local time drawn by <see cref="SampleLocal"/>.</summary>
-    public int DayOf(DateTime local) => (int)((local - _start).Ticks / TimeSpan.TicksPerDay);
+    /// <summary>Draws a day (0-based in the period) with the weights <see cref="SampleLocal"/> uses.</summary>
+    public int SampleDay(ref Rng rng) => _days.Sample(ref rng);
 
     /// <summary>
     /// Draws a local time on a day of [<paramref name="firstDay"/>, <paramref name="lastDay"/>] (clamped to the
