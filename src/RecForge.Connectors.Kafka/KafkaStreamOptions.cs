@@ -37,6 +37,9 @@ public sealed record KafkaStreamOptions(string Bootstrap, string Topic)
     /// <summary>message.timeout.ms: after this a message counts as not delivered.</summary>
     public int MessageTimeoutMs { get; init; } = 30_000;
 
+    /// <summary>How long to wait for the first answer of the cluster before giving up (milliseconds).</summary>
+    public int ConnectTimeoutMs { get; init; } = 10_000;
+
     /// <summary>Extra librdkafka settings (name → value).</summary>
     public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
 
@@ -52,7 +55,7 @@ public sealed record KafkaStreamOptions(string Bootstrap, string Topic)
 /// <param name="Delivered">Messages the brokers acknowledged.</param>
 /// <param name="Failed">Messages not delivered.</param>
 /// <param name="Bytes">Key and value bytes delivered.</param>
-/// <param name="Position">Position in the ordered stream after the last message sent (for resuming).</param>
+/// <param name="Position">End of the delivered prefix of the ordered stream: every message before it was delivered (resume from here).</param>
 /// <param name="FirstError">The first delivery error, if any.</param>
 /// <param name="Cancelled">Whether the stream was stopped early.</param>
 public sealed record KafkaStreamResult(long Sent, long Delivered, long Failed, long Bytes, long Position, string? FirstError, bool Cancelled);

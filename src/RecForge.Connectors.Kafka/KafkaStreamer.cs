@@ -31,22 +31,29 @@ public static class KafkaStreamer
         }
 
         long delivered = 0, failed = 0, bytes = 0, sent = 0, position = 0;
-        string? firstError = null;
+        string? firstError = null, brokerError = null;
         long total = options.Limit is { } limit ? Math.Min(limit, source.Count - options.Skip) : source.Count - options.Skip;
-        using IProducer<byte[], byte[]> producer = new ProducerBuilder<byte[], byte[]>(config).SetLogHandler((_, _) => { }).Build();
-        void OnDelivery(DeliveryReport<byte[], byte[]> report)
+        var progress = new DeliveredPrefix(options.Skip);
+        using IProducer<byte[], byte[]> producer = new ProducerBuilder<byte[], byte[]>(config)
+            .SetLogHandler((_, _) => { })
+            .SetErrorHandler((_, error) => Interlocked.Exchange(ref brokerError, error.Reason))
+            .Build();
+        CheckReachable(producer, options, () => Volatile.Read(ref brokerError));
+        Action<DeliveryReport<byte[], byte[]>> OnDelivery(long at) => report =>
         {
             if (report.Error.IsError)
             {
                 Interlocked.Increment(ref failed);
                 Interlocked.CompareExchange(ref firstError, report.Error.Reason, null);
+                progress.Fail(at);
             }
             else
             {
                 Interlocked.Increment(ref delivered);
                 Interlocked.Add(ref bytes, report.Message.Key.Length + report.Message.Value.Length);
+                progress.Done(at);
             }
-        }
+        };
 
         var clock = Stopwatch.StartNew();
         long? firstTicks = null;
@@ -54,8 +61,15 @@ public static class KafkaStreamer
         foreach (EventMessage message in source.Read())
         {
             position++;
-            if (position <= options.Skip || (options.From is { } from && message.TimestampTicks < from.Ticks))
+            if (position <= options.Skip)
             {
+                continue;
+            }
+
+            if (options.From is { } from && message.TimestampTicks < from.Ticks)
+            {
+                // Before the resume time: nothing to deliver, so it does not hold the delivered prefix back.
+                progress.Done(position);
                 continue;
             }
 
@@ -83,7 +97,7 @@ public static class KafkaStreamer
             {
                 try
                 {
-                    producer.Produce(options.Topic, kafkaMessage, OnDelivery);
+                    producer.Produce(options.Topic, kafkaMessage, OnDelivery(position));
                     break;
                 }
                 catch (ProduceException<byte[], byte[]> e) when (e.Error.Code == ErrorCode.Local_QueueFull)
@@ -109,12 +123,30 @@ public static class KafkaStreamer
         }
 
         options.Progress?.Report(new GenerationProgress(sent, total));
+        // The saved position is where every earlier message is delivered: a resume from it sends each undelivered
+        // message again (at least once), never skipping one that failed or was still in flight.
+        long resumeAt = progress.Prefix;
         if (options.OffsetFile is { } offsetFile)
         {
-            SaveOffset(offsetFile, position, failed == 0);
+            SaveOffset(offsetFile, resumeAt, failed == 0 && resumeAt == position);
         }
 
-        return new KafkaStreamResult(sent, delivered, failed, bytes, position, firstError, cancelled);
+        return new KafkaStreamResult(sent, delivered, failed, bytes, resumeAt, firstError, cancelled);
+    }
+
+    // Asks the cluster for the topic's metadata, so an unreachable or wrong bootstrap fails in seconds with the broker's
+    // own reason instead of every message timing out one by one.
+    private static void CheckReachable(IProducer<byte[], byte[]> producer, KafkaStreamOptions options, Func<string?> brokerError)
+    {
+        using IAdminClient admin = new DependentAdminClientBuilder(producer.Handle).Build();
+        try
+        {
+            admin.GetMetadata(TimeSpan.FromMilliseconds(options.ConnectTimeoutMs));
+        }
+        catch (KafkaException e)
+        {
+            throw new KafkaUnreachableException($"{options.Bootstrap}: no Kafka broker answered within {options.ConnectTimeoutMs / 1000.0:0.#} s ({brokerError() ?? e.Error.Reason})");
+        }
     }
 
     /// <summary>Reads the stream position saved by a previous run.</summary>

@@ -18,7 +18,7 @@ internal static class GenerateCommand
 
     private static readonly ITableFormat[] Formats = [new ParquetTableFormat(), new CsvTableFormat(), new JsonLinesTableFormat(), new JsonDocumentTableFormat()];
 
-    public static Command Create(TextWriter stdout, TextWriter stderr)
+    public static Command Create(TextWriter stdout, TextWriter stderr, CancellationToken interrupted)
     {
         var scenario = new Argument<string>("scenario") { Description = "A built-in scenario name (see `recforge scenarios`) or a path to a scenario YAML file." };
         var output = new Option<string>("--out", "-o") { Description = "Output directory (one folder per table, plus _manifest.json).", Required = true };
@@ -49,7 +49,7 @@ internal static class GenerateCommand
         {
             scenario, output, seed, users, items, creators, interactions, set, format, tables, shard, embeddingType, generatedAt, dryRun, threads,
         };
-        command.SetAction((parse, cancellation) =>
+        command.SetAction((parse, _) =>
         {
             var overrides = new List<string>(parse.GetValue(set) ?? []);
             if (parse.GetValue(seed) is { } s)
@@ -80,7 +80,7 @@ internal static class GenerateCommand
             string[]? only = parse.GetValue(tables) is { Length: > 0 } t ? [.. t.SelectMany(x => x.Split(',', StringSplitOptions.RemoveEmptyEntries))] : null;
             var request = new Request(parse.GetValue(scenario)!, parse.GetValue(output)!, overrides, parse.GetValue(format), only,
                 parse.GetValue(shard), parse.GetValue(embeddingType)!, parse.GetValue(generatedAt)?.ToUniversalTime(), parse.GetValue(dryRun), parse.GetValue(threads));
-            return Task.FromResult(Run(request, stdout, stderr, cancellation));
+            return Task.FromResult(Run(request, stdout, stderr, interrupted));
         });
         return command;
     }

@@ -7,7 +7,7 @@ namespace RecForge.Cli.Commands;
 /// <summary><c>recforge load postgres &lt;dataset dir&gt; --connection "…"</c>.</summary>
 internal static class LoadCommand
 {
-    public static Command Create(TextWriter stdout, TextWriter stderr)
+    public static Command Create(TextWriter stdout, TextWriter stderr, CancellationToken interrupted)
     {
         var directory = new Argument<string>("directory") { Description = "A Parquet dataset directory written by `generate`." };
         var connection = new Option<string>("--connection") { Description = "Npgsql connection string, e.g. \"Host=127.0.0.1;Port=5432;Username=postgres;Database=recforge\".", Required = true };
@@ -18,7 +18,7 @@ internal static class LoadCommand
         {
             directory, connection, drop, method, batch,
         };
-        postgres.SetAction((parse, cancellation) => Task.FromResult(Run(stdout, stderr, cancellation, parse.GetValue(directory)!, new PostgresLoadOptions(parse.GetValue(connection)!)
+        postgres.SetAction((parse, _) => Task.FromResult(Run(stdout, stderr, interrupted, parse.GetValue(directory)!, new PostgresLoadOptions(parse.GetValue(connection)!)
         {
             DropExisting = parse.GetValue(drop),
             Method = parse.GetValue(method),

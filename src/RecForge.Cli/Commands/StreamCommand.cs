@@ -11,7 +11,7 @@ namespace RecForge.Cli.Commands;
 /// <summary><c>recforge stream kafka &lt;dataset dir or scenario&gt; --bootstrap H:P --topic T</c>.</summary>
 internal static class StreamCommand
 {
-    public static Command Create(TextWriter stdout, TextWriter stderr)
+    public static Command Create(TextWriter stdout, TextWriter stderr, CancellationToken interrupted)
     {
         var source = new Argument<string>("source") { Description = "A dataset directory written by `generate`, or a scenario (built-in name or .yaml) to generate straight into Kafka." };
         var bootstrap = new Option<string>("--bootstrap") { Description = "Kafka bootstrap servers, host:port[,host:port].", Required = true };
@@ -32,7 +32,7 @@ internal static class StreamCommand
         {
             source, bootstrap, topic, rate, replay, limit, resume, offsetFile, linger, batch, compression, timeout, kafka, set,
         };
-        kafkaCommand.SetAction((parse, cancellation) => Task.FromResult(Run(parse, stdout, stderr, cancellation, new Arguments(source, bootstrap, topic, rate, replay, limit, resume, offsetFile, linger, batch, compression, timeout, kafka, set))));
+        kafkaCommand.SetAction((parse, _) => Task.FromResult(Run(parse, stdout, stderr, interrupted, new Arguments(source, bootstrap, topic, rate, replay, limit, resume, offsetFile, linger, batch, compression, timeout, kafka, set))));
         return new Command("stream", "Stream a dataset to a message system.") { kafkaCommand };
     }
 
@@ -141,9 +141,23 @@ internal static class StreamCommand
         {
             return Fail(stderr, e.Message);
         }
-        catch (Exception e) when (e is Confluent.Kafka.KafkaException or ArgumentException)
+        catch (KafkaUnreachableException e)
+        {
+            stderr.WriteLine($"error: {e.Message}");
+            return ExitCodes.Failure;
+        }
+        catch (Confluent.Kafka.KafkaException e)
+        {
+            stderr.WriteLine($"error: kafka: {e.Message}");
+            return ExitCodes.Failure;
+        }
+        catch (ArgumentException e)
         {
             return Fail(stderr, $"kafka: {e.Message}");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Text.Json.JsonException or KeyNotFoundException or InvalidOperationException)
+        {
+            return Fail(stderr, $"{parse.GetValue(a.Resume) ?? sourcePath}: {e.Message}");
         }
         finally
         {

@@ -1,3 +1,4 @@
+using RecForge.Generation;
 using RecForge.Output;
 using RecForge.Output.Parquet;
 using RecForge.Quality;
@@ -15,24 +16,12 @@ internal static class RecForgeDataset
             throw new InvalidDataException($"{directory}: no {Manifest.FileName}: not a finished RecForge dataset (for other data pass a mapping file)");
         }
 
-        Manifest manifest;
-        try
+        Manifest manifest = Manifest.Load(directory);
+        ScenarioDefinition scenario = ScenarioOf(directory, manifest, scenarioPath);
+        if (manifest.EmbeddingStorage is { } storage && Enum.TryParse(storage, ignoreCase: true, out EmbeddingStorage parsed))
         {
-            manifest = Manifest.Load(directory);
-        }
-        catch (System.Text.Json.JsonException e)
-        {
-            throw new InvalidDataException($"{Path.Combine(directory, Manifest.FileName)}: malformed JSON ({e.Message.Split('\n')[0]})");
-        }
-
-        ScenarioDefinition scenario;
-        try
-        {
-            scenario = BuiltInScenarios.Load(scenarioPath ?? manifest.Scenario, []);
-        }
-        catch (ScenarioException e)
-        {
-            throw new InvalidDataException($"scenario '{scenarioPath ?? manifest.Scenario}' of the manifest: {e.Message} (pass --scenario FILE)");
+            // The files hold what generate wrote: float16, or no embedding at all.
+            scenario = EmbeddingStorageTransform.Apply(scenario, parsed);
         }
 
         ManifestTable Table(string name) => manifest.Tables.FirstOrDefault(t => t.Name == name)
@@ -53,6 +42,39 @@ internal static class RecForgeDataset
 
         DatasetColumns columns = ScenarioColumns.For(scenario);
         return (new DatasetView(events, columns, items, users), scenario, prior);
+    }
+
+    /// <summary>
+    /// The scenario behind a dataset: the file given, else the YAML file the manifest records (with its overrides, if its
+    /// checksum still matches), else the built-in scenario the manifest names (with its overrides).
+    /// </summary>
+    public static ScenarioDefinition ScenarioOf(string directory, Manifest manifest, string? scenarioPath)
+    {
+        string? recorded = manifest.ScenarioFile is { } relative ? Path.GetFullPath(Path.Combine(directory, relative)) : null;
+        string source = scenarioPath ?? recorded ?? manifest.Scenario;
+        IReadOnlyList<string> overrides = scenarioPath is null ? manifest.ScenarioOverrides ?? [] : [];
+        if (scenarioPath is null && recorded is not null && !File.Exists(recorded))
+        {
+            throw new InvalidDataException($"{directory}: generated from {recorded}, which is no longer there (pass --scenario FILE)");
+        }
+
+        ScenarioDefinition scenario;
+        try
+        {
+            scenario = BuiltInScenarios.Load(source, overrides);
+        }
+        catch (ScenarioException e)
+        {
+            throw new InvalidDataException($"scenario '{source}' of the manifest: {e.Message} (pass --scenario FILE)");
+        }
+
+        string sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(scenario.Source)));
+        if (scenarioPath is null && recorded is not null && sha != manifest.ScenarioSha256)
+        {
+            throw new InvalidDataException($"{recorded}: changed since the dataset was generated (its checksum differs from the manifest's); pass --scenario FILE to check against it anyway");
+        }
+
+        return scenario;
     }
 
     /// <summary>A table of a dataset in <paramref name="format"/>, read back with <paramref name="schema"/> (CSV is untyped text).</summary>

@@ -13,6 +13,7 @@ public sealed class ActivityPlan
     private static readonly ulong ActivityStream = StreamKey.Of("activity");
     private readonly double[] _prefix;
     private readonly long _extra;
+    private long[]? _capped;
 
     /// <summary>Draws every user's activity (sequentially, so the sums are identical on every run).</summary>
     public ActivityPlan(WorldModel world)
@@ -36,6 +37,88 @@ public sealed class ActivityPlan
         {
             Array.Fill(_prefix, 0);
         }
+
+        // One event per user–item pair: no user may have more rows than there are items. Only when a proportional
+        // share would pass that cap are the shares capped (otherwise the plan, and so the output, is unchanged).
+        if (world.Scenario.Events.DistinctItems && sum > 0)
+        {
+            Cap(world.Scenario.Items.Count - 1);
+        }
+    }
+
+    // Water-filling: extra rows min(cap, λ·w) with λ chosen so they add up to the extra rows (bisection on λ), so heavy
+    // users are held at the cap and everybody else grows in proportion. Each share is then at most the cap, and so is
+    // each difference of the rounded prefix sums (the cap is a whole number).
+    private void Cap(long cap)
+    {
+        int users = _prefix.Length - 1;
+        var weights = new double[users];
+        double largest = 0;
+        for (int u = 0; u < users; u++)
+        {
+            weights[u] = _prefix[u + 1] - _prefix[u];
+            largest = Math.Max(largest, weights[u]);
+        }
+
+        double scale = _extra / _prefix[^1];
+        if (largest * scale <= cap)
+        {
+            return;
+        }
+
+        double low = scale, high = scale;
+        while (Capped(weights, high, cap) < _extra && high < double.MaxValue / 4)
+        {
+            high *= 2;
+        }
+
+        for (int step = 0; step < 200 && high - low > low * 1e-15; step++)
+        {
+            double middle = (low + high) / 2;
+            (Capped(weights, middle, cap) < _extra ? ref low : ref high) = middle;
+        }
+
+        // Users with zero weight take none; if the others cannot hold every row, fill everybody up to the cap evenly.
+        // Whole rows: floors of the prefix sums, then the few rows lost to rounding go to users below the cap.
+        double reached = Capped(weights, high, cap);
+        var cumulative = new long[users + 1];
+        double sum = 0;
+        for (int u = 0; u < users; u++)
+        {
+            sum += reached >= _extra ? Math.Min(cap, weights[u] * high) : cap;
+            cumulative[u + 1] = Math.Min(_extra, Math.Max(cumulative[u], Math.Min(cumulative[u] + cap, (long)Math.Floor(sum))));
+        }
+
+        long missing = _extra - cumulative[users];
+        var counts = new long[users];
+        for (int u = 0; u < users; u++)
+        {
+            counts[u] = cumulative[u + 1] - cumulative[u];
+        }
+
+        for (int u = users - 1; u >= 0 && missing > 0; u--)
+        {
+            long add = Math.Min(missing, cap - counts[u]);
+            counts[u] += add;
+            missing -= add;
+        }
+
+        _capped = new long[users + 1];
+        for (int u = 0; u < users; u++)
+        {
+            _capped[u + 1] = _capped[u] + counts[u];
+        }
+    }
+
+    private static double Capped(double[] weights, double scale, long cap)
+    {
+        double sum = 0;
+        for (int i = 0; i < weights.Length; i++)
+        {
+            sum += Math.Min(cap, weights[i] * scale);
+        }
+
+        return sum;
     }
 
     /// <summary>Rows of user <paramref name="user"/>.</summary>
@@ -46,6 +129,11 @@ public sealed class ActivityPlan
 
     private long Cumulative(long user)
     {
+        if (_capped is not null)
+        {
+            return _capped[user];
+        }
+
         double total = _prefix[^1];
         if (total <= 0)
         {

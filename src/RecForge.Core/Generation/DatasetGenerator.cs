@@ -41,6 +41,13 @@ public static class DatasetGenerator
         List<PartitionTask> tasks = Plan(scenario, tables, options.Shard);
         var owned = tasks.Select(t => (t.Table, t.Index)).ToHashSet();
         var finished = new ConcurrentDictionary<PartitionTask, IReadOnlyList<ManifestFile>>();
+        var thisRun = new ConcurrentBag<(PartitionTask Task, IReadOnlyList<ManifestFile> Files)>();
+        if (File.Exists(root))
+        {
+            throw new OutputException($"{root}: output path is a file, not a directory");
+        }
+
+        using OutputLock folderLock = Lock(root, options.Shard);
         try
         {
             OutputDirectory.Prepare(root, tables, ledger, options.Shard, owned);
@@ -71,7 +78,15 @@ public static class DatasetGenerator
                 IReadOnlyList<ManifestFile> files = [.. written.Select(f => ToManifest(root, f)).OrderBy(f => f.Path, StringComparer.Ordinal)];
                 ledger.Record(task.Table, task.Index, files);
                 finished[task] = files;
+                thisRun.Add((task, files));
             });
+        }
+        catch (AggregateException e) when (e.InnerExceptions.OfType<ScenarioException>().FirstOrDefault() is { } invalid)
+        {
+            // The scenario cannot produce valid data (a value that is not finite): what this run wrote goes, so no
+            // file of a failed run stays under a final name. Partitions of earlier runs (a resume) are left alone.
+            Forget(root, ledger, thisRun);
+            throw invalid;
         }
         catch (AggregateException e) when (e.InnerExceptions.FirstOrDefault(x => x is IOException or UnauthorizedAccessException) is { } io)
         {
@@ -87,8 +102,47 @@ public static class DatasetGenerator
             var files = tasks.Where(t => t.Table == table).SelectMany(t => finished[t]).OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
             return DescribeTable(scenario, table, files);
         })]);
-        manifest.Save(root, options.Shard.IsPartial ? Manifest.ShardFileName(options.Shard.Index, options.Shard.Count) : Manifest.FileName);
+        manifest = manifest with
+        {
+            // Relative to the output folder, so the manifest stays the same wherever the pair is checked out.
+            ScenarioFile = scenario.File is null ? null : Path.GetRelativePath(root, scenario.File).Replace('\\', '/'),
+            ScenarioOverrides = scenario.Overrides.Count == 0 ? null : scenario.Overrides,
+            EmbeddingStorage = options.EmbeddingStorage == EmbeddingStorage.Float32 ? null : options.EmbeddingStorage.ToString().ToLowerInvariant(),
+        };
+        try
+        {
+            manifest.Save(root, options.Shard.IsPartial ? Manifest.ShardFileName(options.Shard.Index, options.Shard.Count) : Manifest.FileName);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw Describe(e, root);
+        }
+
         return manifest;
+    }
+
+    private static OutputLock Lock(string root, ShardSpec shard)
+    {
+        try
+        {
+            return shard.IsPartial ? OutputLock.Acquire(root, shard.Index) : OutputLock.Acquire(root);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw Describe(e, root);
+        }
+    }
+
+    private static void Forget(string root, PartitionLedger ledger, IEnumerable<(PartitionTask Task, IReadOnlyList<ManifestFile> Files)> written)
+    {
+        foreach (var (task, files) in written)
+        {
+            ledger.Forget(task.Table, task.Index);
+            foreach (ManifestFile file in files)
+            {
+                File.Delete(Path.Combine(root, file.Path));
+            }
+        }
     }
 
     // What a loader needs to rebuild keys and hive partition columns without the scenario file.
@@ -179,6 +233,8 @@ public static class DatasetGenerator
         {
             throw new ScenarioException($"{scenario.Name}: events.count ({scenario.Events.Count}) must be at least users.count ({scenario.Users.Count}) so that every user has an event");
         }
+
+        PlanLimits.Check(scenario);
 
         long size = scenario.Output.PartitionRows;
         var all = new List<PartitionTask>();

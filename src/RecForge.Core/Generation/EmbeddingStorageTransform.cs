@@ -3,8 +3,9 @@ using RecForge.Scenarios;
 namespace RecForge.Generation;
 
 /// <summary>Applies <c>--embedding-type</c> to a scenario: float16 storage, or no embedding column at all.</summary>
-internal static class EmbeddingStorageTransform
+public static class EmbeddingStorageTransform
 {
+    /// <summary>The scenario with every embedding stored as <paramref name="storage"/> (unchanged for float32).</summary>
     public static ScenarioDefinition Apply(ScenarioDefinition scenario, EmbeddingStorage storage)
     {
         if (storage == EmbeddingStorage.Float32)

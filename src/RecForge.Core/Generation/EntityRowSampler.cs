@@ -161,6 +161,20 @@ internal sealed class EntityRowSampler : IExpressionScope, IRowValues
         return needed;
     }
 
+    // A number that is not finite (x / 0, log of a negative, arithmetic on text, a sampler past double's range) would
+    // be written into the row and fail every reader's checks: the run stops instead, naming the attribute and entity.
+    private double Finite(AttributeDefinition attribute, double value, long index)
+    {
+        if (double.IsFinite(value))
+        {
+            return value;
+        }
+
+        IdValue id = IdValue.Of(_entity.IdFormat, _world.Seed, _kind, index);
+        string entity = id.Text ?? (id.Uuid != Guid.Empty ? id.Uuid.ToString() : id.Number.ToString(CultureInfo.InvariantCulture));
+        throw new ScenarioException($"{_world.Scenario.Name}: {_entity.Role}.attributes.{attribute.Name} is {(double.IsNaN(value) ? "NaN" : "infinite")} for {_entity.Role} {entity} (index {index}); a value must be a finite number (check divisions by zero, log/sqrt of negatives, arithmetic on text)");
+    }
+
     private void Evaluate(AttributeDefinition attribute, long index)
     {
         ref Cell cell = ref _cells[attribute.Slot];
@@ -168,7 +182,7 @@ internal sealed class EntityRowSampler : IExpressionScope, IRowValues
         switch (attribute)
         {
             case NumberAttribute n:
-                cell.Number = n.Sampler.Sample(ref rng);
+                cell.Number = Finite(n, n.Sampler.Sample(ref rng), index);
                 break;
             case CategoryAttribute c:
                 cell.Category = _stratified[c.Slot] is { } stratified ? stratified.Category(index) : c.Table.Sample(ref rng);
@@ -189,6 +203,11 @@ internal sealed class EntityRowSampler : IExpressionScope, IRowValues
                 Value v = e.Expression.Evaluate(this);
                 cell.Text = v.Text;
                 cell.Number = e.Integer ? Math.Round(v.Number, MidpointRounding.AwayFromZero) : v.Number;
+                if (v.Text is null)
+                {
+                    Finite(e, cell.Number, index);
+                }
+
                 break;
             case JsonAttribute j:
                 cell.Text = RenderJson(j);

@@ -59,6 +59,11 @@ internal sealed class InteractionSampler
     private long _idOfUser = -1;
     private IdValue _userId;
 
+    // The current user's time budget: rows not yet written, the time of the last exposure, the latest allowed one.
+    private long _left;
+    private DateTime _lastTime;
+    private DateTime _limit;
+
     public InteractionSampler(WorldModel world, ItemCatalog catalog)
     {
         _world = world;
@@ -211,6 +216,11 @@ internal sealed class InteractionSampler
             : 1;
         _session = 0;
         _currentUser = user;
+        _left = rows;
+        _lastTime = DateTime.MinValue;
+
+        // Funnel follow-ups come up to (steps − 1) seconds after their exposure, so exposures end that much earlier.
+        _limit = _world.TimeProfile.End.AddSeconds(-Math.Max(1, _events.Funnel.Count));
         ChoiceDefinition choice = _events.Choice;
         _popularityBias = choice.ActivityBiasSlope == 0 ? choice.PreferencePopularityBias
             : choice.PreferencePopularityBias * Math.Pow(rows / Math.Max(1.0, (double)_events.Count / _world.Scenario.Users.Count), choice.ActivityBiasSlope);
@@ -268,9 +278,10 @@ internal sealed class InteractionSampler
             assigned = upTo;
 
             // Sessions never overlap: a session that would start inside the previous one waits for it to end.
-            DateTime t = starts[s] > clock ? starts[s] : clock.AddMinutes(1);
+            bool drawn = starts[s] > clock;
+            DateTime t = drawn ? starts[s] : clock.AddMinutes(1);
             _session++;
-            clock = Session(user, size, t, offsetTicks, ref rng, batch, writer);
+            clock = Session(user, size, t, drawn, offsetTicks, ref rng, batch, writer);
         }
     }
 
@@ -290,11 +301,12 @@ internal sealed class InteractionSampler
         }
     }
 
-    private DateTime Session(long user, long size, DateTime t, long offsetTicks, ref Rng rng, ColumnBatch batch, ITableWriter writer)
+    private DateTime Session(long user, long size, DateTime t, bool drawn, long offsetTicks, ref Rng rng, ColumnBatch batch, ITableWriter writer)
     {
         long previous = -1;
         while (size > 0)
         {
+            t = WithinWindow(t, drawn && previous < 0);
             long item = _events.DistinctItems ? ChooseUnseen(previous, ref rng, out ChoiceSource source) : Choose(previous, ref rng, out source);
             double affinity = Affinity(item);
             double watch = 0;
@@ -335,6 +347,26 @@ internal sealed class InteractionSampler
         return t;
     }
 
+    // Keeps every row inside the event period whatever the user's load. Session starts are drawn inside the period, but
+    // sessions follow each other without overlap and run on from their start, so a heavy user (or a session late on the
+    // last day) could pass its end. A time that was not drawn — a row after the first of a session, or a session pushed
+    // back by the one before — may come at most 1/left of the remaining time after the previous row, with `left` rows
+    // still to write. That bound is days for a user whose rows fit (their rows are unchanged); an overloaded user's
+    // gaps shrink evenly instead, and no row passes the limit since each step takes a fraction of what remains.
+    private DateTime WithinWindow(DateTime t, bool drawn)
+    {
+        DateTime cap = drawn || _lastTime == DateTime.MinValue ? _limit : _lastTime.AddTicks((_limit - _lastTime).Ticks / Math.Max(1, _left));
+        if (t > cap)
+        {
+            // Whole seconds, as drawn times are, but never before the previous row.
+            t = new DateTime(cap.Ticks - (cap.Ticks % TimeSpan.TicksPerSecond), DateTimeKind.Utc);
+            t = t < _lastTime ? _lastTime : t;
+        }
+
+        _lastTime = t;
+        return t;
+    }
+
     // Skip (under skip_seconds), full play (≥ complete_fraction of the duration) or partial play in between; the skip
     // and full-play chances move with affinity, the skip chance scaled by the user's factor. ms_played ≤ duration always.
     private long Play(PlayDefinition play, long item, double affinity, ref Rng rng)
@@ -368,7 +400,7 @@ internal sealed class InteractionSampler
         long item = Choose(previous, ref rng, out source);
         for (int attempt = 0; _seen.Contains(item) && _seen.Count < items; attempt++)
         {
-            if (attempt == 256)
+            if (attempt == 32)
             {
                 item = rng.NextInt64(items);
                 while (_seen.Contains(item))
@@ -590,6 +622,7 @@ internal sealed class InteractionSampler
         }
 
         ((DateTime[])batch.Columns[_timeColumn])[row] = utc;
+        _left--;
         batch.Count = row + 1;
         if (batch.Count == batch.Capacity)
         {

@@ -74,6 +74,9 @@ public sealed class PartitionLedger
         file.Commit(files.Sum(f => f.Rows));
     }
 
+    /// <summary>Deletes the record of one partition (its files are about to be removed).</summary>
+    public void Forget(string table, int index) => File.Delete(RecordPath(table, index));
+
     /// <summary>Deletes every record.</summary>
     public void Clear()
     {

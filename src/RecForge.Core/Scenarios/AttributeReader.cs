@@ -316,6 +316,11 @@ internal sealed partial class AttributeReader
         {
             YamlSequenceNode alpha = r.Sequence("alpha") ?? throw r.Error("missing required field 'alpha'");
             var values = alpha.Children.Select((c, i) => _source.Number(c, $"{r.Child("alpha")}[{i}]", 0, double.PositiveInfinity, true)).ToList();
+            if (values.Count is 0 or > 65536)
+            {
+                throw r.Error("alpha", string.Create(CultureInfo.InvariantCulture, $"expected 1 to 65,536 concentrations, got {values.Count}"));
+            }
+
             result = new VectorAttribute(name, output, NextSlot, values.Count, null, new DirichletSampler(values));
         }
         else

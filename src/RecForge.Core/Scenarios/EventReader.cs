@@ -50,13 +50,15 @@ internal static class EventReader
         }
 
         session?.Finish();
-        bool distinct = r.Bool("distinct_items", false);
 
         ChoiceDefinition choice = ReadChoice(r.Mapping("choice"));
         TimeProfileDefinition time = ReadTime(r.Mapping("time_profile"));
         bool hasFunnel = r.Has("funnel");
         List<FunnelStep> funnel = ReadFunnel(r);
         RatingDefinition? rating = r.Mapping("rating") is { } ratingReader ? ReadRating(ratingReader, items) : null;
+
+        // Ratings are one per user–item pair unless the scenario says otherwise; other events may repeat an item.
+        bool distinct = r.Bool("distinct_items", rating is not null);
         var itemColumns = new List<(string, AttributeDefinition)>();
         if (r.Mapping("item_columns") is { } copied)
         {

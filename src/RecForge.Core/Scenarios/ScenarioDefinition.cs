@@ -28,6 +28,12 @@ public sealed record ScenarioDefinition(
     /// <summary>What the scenario was fitted from (<c>recforge fit</c>), or null for a hand-written scenario.</summary>
     public FitDefinition? Fit { get; init; }
 
+    /// <summary>The full path of the YAML file the scenario was loaded from, or null (built-in or in-memory text).</summary>
+    public string? File { get; init; }
+
+    /// <summary>The <c>path=value</c> overrides applied to the file (recorded so the same scenario can be loaded again).</summary>
+    public IReadOnlyList<string> Overrides { get; init; } = [];
+
     /// <summary>The entity tables in generation order: items, users, then creators when there are any.</summary>
     public IEnumerable<EntityDefinition> Entities => Creators is null ? [Items, Users] : [Items, Users, Creators];
 

@@ -23,7 +23,7 @@ public static class ScenarioLoader
             throw new ScenarioException($"{path}: cannot read the scenario file ({e.Message})");
         }
 
-        return LoadText(text, path, overrides);
+        return LoadText(text, path, overrides) with { File = Path.GetFullPath(path) };
     }
 
     /// <summary>Loads scenario text; <paramref name="fileName"/> is used in error messages.</summary>
@@ -34,6 +34,7 @@ public static class ScenarioLoader
         var stream = new YamlStream();
         try
         {
+            CheckDepth(text, fileName);
             stream.Load(new StringReader(text));
         }
         catch (YamlException e)
@@ -88,7 +89,7 @@ public static class ScenarioLoader
             canonical = e.File is { } f ? string.Concat(canonical, $"\n# {e.Role}.file sha256 {f.Sha256}") : canonical;
         }
 
-        return new ScenarioDefinition(name, canonical, seed, world, items, users, events, output, quality, creators, derived) { Fit = fit };
+        return new ScenarioDefinition(name, canonical, seed, world, items, users, events, output, quality, creators, derived) { Fit = fit, Overrides = overrideList };
     }
 
     private static FitDefinition ReadFit(MappingReader r)
@@ -277,6 +278,33 @@ public static class ScenarioLoader
         var output = new OutputDefinition(format, (int)r.Integer("row_group_rows", 1 << 20, 1024, 1 << 26), r.Integer("partition_rows", 1 << 20, 1));
         r.Finish();
         return output;
+    }
+
+    /// <summary>Most levels of nested mappings and sequences in a scenario (the loader recurses once per level).</summary>
+    public const int MaxDepth = 64;
+
+    // The node loader recurses per level, so a hostile file nested 50,000 deep would overflow the stack: the flat
+    // event stream is read first and such a file refused.
+    private static void CheckDepth(string text, string fileName)
+    {
+        var parser = new Parser(new StringReader(text));
+        int depth = 0;
+        while (parser.MoveNext())
+        {
+            switch (parser.Current)
+            {
+                case YamlDotNet.Core.Events.MappingStart or YamlDotNet.Core.Events.SequenceStart:
+                    if (++depth > MaxDepth)
+                    {
+                        throw new ScenarioException(string.Create(CultureInfo.InvariantCulture, $"{fileName}:{parser.Current.Start.Line}:{parser.Current.Start.Column}: nested more than {MaxDepth} levels deep"));
+                    }
+
+                    break;
+                case YamlDotNet.Core.Events.MappingEnd or YamlDotNet.Core.Events.SequenceEnd:
+                    depth--;
+                    break;
+            }
+        }
     }
 
     private static Mark LastGoodMark(string text)

@@ -30,6 +30,7 @@ internal static class WorldReader
 
         MappingReader? perUser = r.Mapping("clusters_per_user");
         int min = (int)(perUser?.Integer("min", 1, 1, 64) ?? 1);
+        bool explicitMax = perUser?.Has("max") ?? false;
         int max = (int)(perUser?.Integer("max", 3, min, 64) ?? 3);
         string mix = perUser?.String("mix", "position") ?? "position";
         if (mix is not ("position" or "picks"))
@@ -107,6 +108,12 @@ internal static class WorldReader
         if (!latentUsers && (clusters.Count == 0 || clusters.Sum(c => c.Weight) <= 0))
         {
             throw r.Error("taste_clusters", "needs at least one cluster with a positive weight");
+        }
+
+        // The default (up to 3 clusters a user) shrinks to a world with fewer clusters; a written max must fit.
+        if (!latentUsers && !explicitMax && max > clusters.Count)
+        {
+            max = Math.Max(min, clusters.Count);
         }
 
         if (!latentUsers && max > clusters.Count)

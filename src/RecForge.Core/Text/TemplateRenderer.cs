@@ -51,6 +51,6 @@ internal sealed class TemplateRenderer
             _text[0] = char.ToUpper(_text[0], CultureInfo.InvariantCulture);
         }
 
-        return _text.ToString();
+        return ArticleAgreement.Apply(_text.ToString());
     }
 }

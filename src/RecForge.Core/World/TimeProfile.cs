@@ -79,6 +79,9 @@ public sealed class TimeProfile
     /// <summary>Days in the period.</summary>
     public int Days => _dayWeights.Length;
 
+    /// <summary>The first local instant after the period (its start plus <see cref="Days"/> days).</summary>
+    public DateTime End => _start.AddDays(_dayWeights.Length);
+
     /// <summary>Draws a local time (as a UTC-kind DateTime holding local wall-clock time) at whole seconds.</summary>
     public DateTime SampleLocal(ref Rng rng)
     {
