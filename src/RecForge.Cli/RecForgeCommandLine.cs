@@ -25,7 +25,8 @@ public static class RecForgeCommandLine
         {
             // Nothing reaches the user as a stack trace: an exception no command expected is still one line, exit 1.
             errors.WriteLine($"error: {Describe(e)}");
-            return ExitCodes.Failure;
+            Exception inner = e is AggregateException { InnerExceptions.Count: > 0 } a ? a.InnerExceptions[0] : e;
+            return inner is InvalidDataException or Scenarios.ScenarioException or FormatException ? ExitCodes.BadInput : ExitCodes.Failure;
         }
     }
 
@@ -36,7 +37,7 @@ public static class RecForgeCommandLine
         {
             OperationCanceledException => "cancelled",
             OutOfMemoryException or InsufficientExecutionStackException => "not enough memory for this input (" + inner.GetType().Name + ")",
-            IOException or UnauthorizedAccessException or InvalidDataException => inner.Message,
+            IOException or UnauthorizedAccessException or InvalidDataException or Scenarios.ScenarioException or FormatException => inner.Message,
             _ => $"unexpected {inner.GetType().Name}: {inner.Message} (please report this with the command line)",
         };
     }

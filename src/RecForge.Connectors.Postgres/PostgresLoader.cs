@@ -31,7 +31,16 @@ public static class PostgresLoader
             throw new PostgresConnectorException($"{directory}: no {Manifest.FileName}: not a finished RecForge dataset") { IsBadInput = true };
         }
 
-        Manifest manifest = Manifest.Load(directory);
+        Manifest manifest;
+        try
+        {
+            manifest = Manifest.Load(directory);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new PostgresConnectorException(e.Message, e) { IsBadInput = true };
+        }
+
         if (manifest.Format != "parquet")
         {
             throw new PostgresConnectorException($"{directory}: loading reads Parquet datasets; this one is {manifest.Format}") { IsBadInput = true };

@@ -59,18 +59,14 @@ public sealed class ParquetDatasetTable
         var columns = new List<ColumnSpec>();
         var half = new List<bool>();
         string? sample = table.Files.FirstOrDefault(f => f.Rows > 0)?.Path;
-        using (var reader = new ParquetFileReader(sample is null ? files[0] : Path.Combine(directory, sample)))
+        string first = sample is null ? files[0] : Path.Combine(directory, sample);
+        try
         {
-            SchemaDescriptor schema = reader.FileMetaData.Schema;
-            for (int i = 0; i < schema.NumColumns; i++)
-            {
-                ColumnDescriptor d = schema.Column(i);
-                string name = d.Path.ToDotVector()[0];
-                (ColumnKind kind, bool isHalf) = Kind(d, name, files[0]);
-                int dimension = kind == ColumnKind.FloatVector ? Dimension(reader, i, isHalf) : 0;
-                columns.Add(new ColumnSpec(name, kind, dimension));
-                half.Add(isHalf);
-            }
+            ReadSchema(first, files[0], columns, half);
+        }
+        catch (Exception e) when (IsDamage(e))
+        {
+            throw Damaged(first, e);
         }
 
         int fileColumns = columns.Count;
@@ -104,7 +100,39 @@ public sealed class ParquetDatasetTable
     }
 
     /// <summary>Reads the table in batches of at most <paramref name="batchRows"/> rows; the same batch object is refilled each time.</summary>
+    /// <exception cref="InvalidDataException">A file is damaged (bad pages, bad compression, values out of range); the message names it.</exception>
     public IEnumerable<ColumnBatch> Read(int batchRows, CancellationToken cancellation = default)
+    {
+        using IEnumerator<ColumnBatch> e = ReadFiles(batchRows, cancellation).GetEnumerator();
+        while (true)
+        {
+            bool more;
+            try
+            {
+                more = e.MoveNext();
+            }
+            catch (Exception x) when (IsDamage(x))
+            {
+                throw Damaged(CurrentFile ?? Table.Name, x);
+            }
+
+            if (!more)
+            {
+                yield break;
+            }
+
+            yield return e.Current;
+        }
+    }
+
+    // What ParquetSharp and the value conversions throw for a damaged file (corrupt pages or compression, a timestamp
+    // out of range, a bad dictionary index); cancellation and out-of-memory are not damage.
+    internal static bool IsDamage(Exception e) => e is not (OperationCanceledException or OutOfMemoryException or InvalidDataException);
+
+    internal static InvalidDataException Damaged(string file, Exception e)
+        => new($"{file}: damaged Parquet file ({e.GetType().Name}: {e.Message.Split('\n')[0].Trim()})", e);
+
+    private IEnumerable<ColumnBatch> ReadFiles(int batchRows, CancellationToken cancellation)
     {
         var batch = new ColumnBatch(Schema, batchRows);
         var halves = new byte[batchRows][];
@@ -153,6 +181,21 @@ public sealed class ParquetDatasetTable
                 }
             }
         }
+    }
+
+    private static void ReadSchema(string path, string firstFile, List<ColumnSpec> columns, List<bool> half)
+    {
+        using var reader = new ParquetFileReader(path);
+            SchemaDescriptor schema = reader.FileMetaData.Schema;
+            for (int i = 0; i < schema.NumColumns; i++)
+            {
+                ColumnDescriptor d = schema.Column(i);
+                string name = d.Path.ToDotVector()[0];
+                (ColumnKind kind, bool isHalf) = Kind(d, name, firstFile);
+                int dimension = kind == ColumnKind.FloatVector ? Dimension(reader, i, isHalf) : 0;
+                columns.Add(new ColumnSpec(name, kind, dimension));
+                half.Add(isHalf);
+            }
     }
 
     private int[] FileIndices(ParquetFileReader reader)

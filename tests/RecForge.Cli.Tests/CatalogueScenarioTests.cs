@@ -149,7 +149,7 @@ public sealed class CatalogueScenarioTests : IDisposable
     {
         // Everyone is a lefty (the righty cluster has weight 0): left items' affinity ≈ 0.998, so item i is drawn ∝ i + 1.
         string scenario = Scenario("{ preference: 1, popularity: 0, exploration: 0, coherence: 0, preference_popularity_bias: 1, sampler: exact }");
-        File.WriteAllText(scenario, File.ReadAllText(scenario).Replace("count: 600", "count: 60000", StringComparison.Ordinal).Replace("righty: { weight: 0.5", "righty: { weight: 0", StringComparison.Ordinal));
+        File.WriteAllText(scenario, File.ReadAllText(scenario).Replace("count: 600", "count: 60000\n  distinct_items: false", StringComparison.Ordinal).Replace("righty: { weight: 0.5", "righty: { weight: 0", StringComparison.Ordinal));
         var ratings = Table(Generate(scenario), "ratings");
         var counts = ratings.GroupBy(r => int.Parse(r["movieId"], CultureInfo.InvariantCulture) - 1000).ToDictionary(g => g.Key, g => g.Count());
         Assert.All(counts.Keys, i => Assert.True(i < 20, $"item {i} is on the right"));

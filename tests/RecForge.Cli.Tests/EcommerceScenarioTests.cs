@@ -5,7 +5,7 @@ using RecForge.Text;
 
 namespace RecForge.Cli.Tests;
 
-/// <summary>Issue 3: the `ecommerce` scenario at its default size (500 users, 1,000 items, 50,000 ratings), seed 42.</summary>
+/// <summary>Issue 3: the `ecommerce` scenario at its default size (500 users, 10,000 items, 50,000 ratings), seed 42.</summary>
 public sealed class EcommerceScenarioTests : IDisposable
 {
     // DESIGN.md's overall rating histogram.
@@ -141,7 +141,7 @@ public sealed class EcommerceScenarioTests : IDisposable
         var c = CultureInfo.InvariantCulture;
         Assert.Contains("interactions                50,000", stdout, StringComparison.Ordinal);
         Assert.Contains(string.Create(c, $"active users          {perUser.Count,12:N0}  of 500"), stdout, StringComparison.Ordinal);
-        Assert.Contains(string.Create(c, $"active items          {events.Select(e => e["item_id"]).Distinct().Count(),12:N0}  of 1,000"), stdout, StringComparison.Ordinal);
+        Assert.Contains(string.Create(c, $"active items          {events.Select(e => e["item_id"]).Distinct().Count(),12:N0}  of 10,000"), stdout, StringComparison.Ordinal);
         Assert.Contains(string.Create(c, $"interactions per user  avg {perUser.Average():N1}, min {perUser.Min():N0}, max {perUser.Max():N0}"), stdout, StringComparison.Ordinal);
         Assert.Contains(string.Create(c, $"average rating        {average,12:F3}"), stdout, StringComparison.Ordinal);
         foreach (var g in events.GroupBy(e => e["rating"]))
@@ -159,7 +159,7 @@ public sealed class EcommerceScenarioTests : IDisposable
         Assert.Equal(["metadata", "interactions", "statistics"], root.EnumerateObject().Select(p => p.Name));
         JsonElement metadata = root.GetProperty("metadata");
         Assert.Equal(500, metadata.GetProperty("num_users").GetInt32());
-        Assert.Equal(1000, metadata.GetProperty("num_items").GetInt32());
+        Assert.Equal(10000, metadata.GetProperty("num_items").GetInt32());
         Assert.Equal(50_000, metadata.GetProperty("num_interactions").GetInt32());
         Assert.Equal("2025-01-01T00:00:00Z", metadata.GetProperty("generated_at").GetString());
 

@@ -147,17 +147,22 @@ public sealed class KafkaStreamTests(MockKafkaCluster kafka, ITestOutputHelper o
     }
 
     [Fact]
-    public void Undeliverable_messages_are_counted_and_fail_the_command()
+    public void An_unreachable_broker_fails_within_the_connect_timeout_naming_the_servers_and_the_cause()
     {
-        // Given a broker address where nothing listens, and a short delivery timeout
+        // Given a broker address where nothing listens (issue 16: it used to fail after 30 s as "Message timed out")
         string dir = KafkaTestData.Dataset(_root);
-        var (code, stdout, error) = Cli.Run("stream", "kafka", dir, "--bootstrap", "127.0.0.1:9", "--topic", "lost", "--limit", "300", "--message-timeout-ms", "1500");
+        string offsets = Path.Combine(_root, "unreachable.json");
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var (code, _, error) = Cli.Run("stream", "kafka", dir, "--bootstrap", "127.0.0.1:9", "--topic", "lost", "--limit", "300", "--offset-file", offsets);
+        clock.Stop();
 
-        // Then every message is reported as not delivered, with a non-zero exit
+        // Then it fails by the default 10 s connect timeout (plus start-up), naming the servers and the broker's reason
         output.WriteLine(error);
         Assert.Equal(1, code);
-        Assert.Contains("failed 300", stdout, StringComparison.Ordinal);
-        Assert.StartsWith("error: 300 of 300 messages were not delivered", error, StringComparison.Ordinal);
+        Assert.InRange(clock.Elapsed.TotalSeconds, 0, 20);
+        Assert.StartsWith("error: 127.0.0.1:9: no Kafka broker answered within 10 s", error, StringComparison.Ordinal);
+        Assert.Contains("Connection refused", error, StringComparison.Ordinal);
+        Assert.False(File.Exists(offsets), "no offset file: nothing was sent");
     }
 
     [Fact]
@@ -198,6 +203,34 @@ public sealed class KafkaBrokerErrorTests(MockKafkaCluster kafka, ITestOutputHel
         Assert.Equal(Number(1), Number(2) + Number(3));
         Assert.Contains("Topic authorization failed", error, StringComparison.Ordinal);
         Assert.Equal(Number(2), kafka.ReadAll("rejected", Number(2)).Count);
+    }
+
+    [Fact]
+    public void After_failed_deliveries_the_offset_file_resumes_before_the_first_undelivered_message()
+    {
+        // Given a stream whose first Produce requests are rejected (TOPIC_AUTHORIZATION_FAILED, not retriable)
+        string dir = KafkaTestData.Dataset(_root);
+        string offsets = Path.Combine(_root, "failed.json");
+        kafka.InjectProduceErrors(29, 3);
+        var first = Cli.Run("stream", "kafka", dir, "--bootstrap", kafka.Bootstrap, "--topic", "redo", "--limit", "1000", "--linger-ms", "50", "--offset-file", offsets);
+        Assert.Equal(1, first.ExitCode);
+
+        // Then the saved position is the end of the delivered prefix (issue 16: it was 1,000, so the lost ones were never sent)
+        using (JsonDocument saved = JsonDocument.Parse(File.ReadAllText(offsets)))
+        {
+            Assert.True(saved.RootElement.GetProperty("position").GetInt64() < 1000, File.ReadAllText(offsets));
+            Assert.False(saved.RootElement.GetProperty("all_delivered").GetBoolean());
+        }
+
+        // When the stream resumes from it (at least once), every one of the first 1,000 rows has arrived
+        var second = Cli.Run("stream", "kafka", dir, "--bootstrap", kafka.Bootstrap, "--topic", "redo", "--limit", "1000", "--resume-from", offsets, "--offset-file", offsets);
+        Assert.True(second.ExitCode == 0, second.Error);
+        var stdout = first.Out + second.Out;
+        long Delivered(string text) => long.Parse(System.Text.RegularExpressions.Regex.Match(text, @"delivered ([\d,]+)").Groups[1].Value, System.Globalization.NumberStyles.AllowThousands, System.Globalization.CultureInfo.InvariantCulture);
+        var received = kafka.ReadAll("redo", Delivered(first.Out) + Delivered(second.Out)).Select(m => KafkaTestData.Parse(m.Message.Value)).ToHashSet();
+        var expected = KafkaTestData.OrderedRows(dir).Take(1000).ToList();
+        output.WriteLine(stdout);
+        Assert.All(expected, row => Assert.Contains(row, received));
     }
 
     public void Dispose() => Directory.Delete(_root, recursive: true);

@@ -26,6 +26,14 @@ internal static class KafkaTestData
         return [.. Enumerable.Range(0, users.Length).Select(i => (users[i], items[i], types[i], watch[i], times[i]))];
     }
 
+    /// <summary>The rows in the order the stream sends them (the same time-ordered merge of the files).</summary>
+    public static List<(Guid User, long Item, string Type, double Watch, DateTime Time)> OrderedRows(string dir)
+    {
+        RecForge.Output.Manifest manifest = RecForge.Output.Manifest.Load(dir);
+        using var source = new RecForge.Connectors.Kafka.TimeOrderedEventSource([.. manifest.Tables[^1].Files.Select(f => Path.Combine(dir, f.Path))]);
+        return [.. source.Read().Select(m => Parse(System.Text.Encoding.UTF8.GetString(m.Value)))];
+    }
+
     public static (Guid User, long Item, string Type, double Watch, DateTime Time) Parse(string json)
     {
         JsonElement e = JsonDocument.Parse(json).RootElement;

@@ -53,7 +53,7 @@ internal static class ExportCommand
             stdout.WriteLine($"  upload {Path.Combine(options.Output, result.Files[0].Split('/')[0])}/ to the Milvus bucket root, then: curl -X POST $MILVUS/v2/vectordb/jobs/import/create -H 'Content-Type: application/json' -d @{Path.Combine(options.Output, MilvusExporter.ImportFile)}");
             return ExitCodes.Ok;
         }
-        catch (MilvusExportException e)
+        catch (Exception e) when (e is MilvusExportException or InvalidDataException)
         {
             stderr.WriteLine($"error: {e.Message}");
             return ExitCodes.BadInput;

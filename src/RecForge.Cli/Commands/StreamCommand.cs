@@ -26,19 +26,20 @@ internal static class StreamCommand
         var compression = new Option<string>("--compression") { Description = "none, gzip, snappy, lz4 or zstd.", DefaultValueFactory = _ => "lz4" };
         compression.AcceptOnlyFromAmong("none", "gzip", "snappy", "lz4", "zstd");
         var timeout = new Option<int>("--message-timeout-ms") { Description = "A message not acknowledged within this time counts as failed.", DefaultValueFactory = _ => 30_000 };
+        var connect = new Option<int>("--connect-timeout-ms") { Description = "Give up when no broker answers within this time.", DefaultValueFactory = _ => 10_000 };
         var kafka = new Option<string[]>("--kafka") { Description = "Extra librdkafka setting name=value (repeatable)." };
         var set = new Option<string[]>("--set") { Description = "Scenario override when the source is a scenario (repeatable)." };
         var kafkaCommand = new Command("kafka", "Send every interaction as a JSON message keyed by user, in global timestamp order.")
         {
-            source, bootstrap, topic, rate, replay, limit, resume, offsetFile, linger, batch, compression, timeout, kafka, set,
+            source, bootstrap, topic, rate, replay, limit, resume, offsetFile, linger, batch, compression, timeout, connect, kafka, set,
         };
-        kafkaCommand.SetAction((parse, _) => Task.FromResult(Run(parse, stdout, stderr, interrupted, new Arguments(source, bootstrap, topic, rate, replay, limit, resume, offsetFile, linger, batch, compression, timeout, kafka, set))));
+        kafkaCommand.SetAction((parse, _) => Task.FromResult(Run(parse, stdout, stderr, interrupted, new Arguments(source, bootstrap, topic, rate, replay, limit, resume, offsetFile, linger, batch, compression, timeout, connect, kafka, set))));
         return new Command("stream", "Stream a dataset to a message system.") { kafkaCommand };
     }
 
     private sealed record Arguments(Argument<string> Source, Option<string> Bootstrap, Option<string> Topic, Option<double?> Rate, Option<double?> Replay,
         Option<long?> Limit, Option<string?> Resume, Option<string?> OffsetFile, Option<int> Linger, Option<int> Batch, Option<string> Compression,
-        Option<int> Timeout, Option<string[]> Kafka, Option<string[]> Set);
+        Option<int> Timeout, Option<int> Connect, Option<string[]> Kafka, Option<string[]> Set);
 
     private static int Run(ParseResult parse, TextWriter stdout, TextWriter stderr, CancellationToken cancellation, Arguments a)
     {
@@ -49,6 +50,11 @@ internal static class StreamCommand
             if (parse.GetValue(a.Rate) is <= 0 || parse.GetValue(a.Replay) is <= 0)
             {
                 return Fail(stderr, "--rate and --replay-speed must be positive");
+            }
+
+            if (parse.GetValue(a.Timeout) <= 0 || parse.GetValue(a.Connect) <= 0 || parse.GetValue(a.Limit) is < 0)
+            {
+                return Fail(stderr, "--message-timeout-ms and --connect-timeout-ms must be positive, --limit not negative");
             }
 
             var settings = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -120,6 +126,7 @@ internal static class StreamCommand
                 BatchBytes = parse.GetValue(a.Batch),
                 Compression = parse.GetValue(a.Compression)!,
                 MessageTimeoutMs = parse.GetValue(a.Timeout),
+                ConnectTimeoutMs = parse.GetValue(a.Connect),
                 Settings = settings,
                 Progress = display,
                 Cancellation = cancellation,

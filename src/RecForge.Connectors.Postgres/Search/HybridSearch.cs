@@ -20,6 +20,11 @@ public static class HybridSearch
             throw new PostgresConnectorException("--limit must be positive") { IsBadInput = true };
         }
 
+        if (request.EfSearch is < 1 or > 1000)
+        {
+            throw new PostgresConnectorException($"--ef-search {request.EfSearch}: must be between 1 and 1000 (pgvector's range)") { IsBadInput = true };
+        }
+
         using var server = new PostgresServer(request.ConnectionString);
         using NpgsqlConnection connection = server.Open();
         try
@@ -151,6 +156,13 @@ public static class HybridSearch
             return (vectors[0].Table, vectors[0].Column);
         }
 
+        if (request.VectorColumn is { } wanted && candidates.All(c => c.Column != wanted))
+        {
+            string found = candidates.Count == 0 ? "none" : string.Join(", ", candidates.Select(c => $"{c.Table}.{c.Column}"));
+            throw new PostgresConnectorException($"--vector-column {wanted}: not a vector column{(request.Table is null ? "" : $" of {request.Table}")} (vector columns: {found})") { IsBadInput = true };
+        }
+
+        candidates = [.. candidates.Where(c => request.VectorColumn is null || c.Column == request.VectorColumn)];
         string schema = PostgresServer.Scalar<string>(connection, "SELECT current_schema()");
         throw new PostgresConnectorException(candidates.Count > 0
             ? $"{candidates[0].Table}.{candidates[0].Column} is real[], not a pgvector column: the server had no pgvector when the data was loaded"

@@ -14,6 +14,10 @@ public sealed class ExpressionParser
     private readonly string _text;
     private readonly Func<string, string?, ExpressionNode> _resolve;
     private int _pos;
+    private int _depth;
+
+    /// <summary>Most levels of nesting in one expression.</summary>
+    public const int MaxDepth = 200;
 
     private ExpressionParser(string text, Func<string, string?, ExpressionNode> resolve)
     {
@@ -68,7 +72,25 @@ public sealed class ExpressionParser
         return left;
     }
 
+    // Parentheses, unary operators and calls nest through here; a hostile "((((…" 50,000 deep would overflow the stack.
     private ExpressionNode ParseUnary()
+    {
+        if (++_depth > MaxDepth)
+        {
+            throw new ExpressionException($"nested more than {MaxDepth} levels deep at position {_pos + 1}", _pos);
+        }
+
+        try
+        {
+            return ParseUnaryLevel();
+        }
+        finally
+        {
+            _depth--;
+        }
+    }
+
+    private ExpressionNode ParseUnaryLevel()
     {
         SkipSpace();
         if (Peek() == '-')

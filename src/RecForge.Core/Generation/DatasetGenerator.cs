@@ -88,6 +88,12 @@ public static class DatasetGenerator
             Forget(root, ledger, thisRun);
             throw invalid;
         }
+        catch (AggregateException e) when (!e.InnerExceptions.Any(x => x is IOException or UnauthorizedAccessException or OperationCanceledException))
+        {
+            // Any other failure is a defect, not an interruption to resume from: the same clean-up.
+            Forget(root, ledger, thisRun);
+            throw;
+        }
         catch (AggregateException e) when (e.InnerExceptions.FirstOrDefault(x => x is IOException or UnauthorizedAccessException) is { } io)
         {
             throw Describe(io, root);

@@ -172,7 +172,7 @@ internal sealed class EntityRowSampler : IExpressionScope, IRowValues
 
         IdValue id = IdValue.Of(_entity.IdFormat, _world.Seed, _kind, index);
         string entity = id.Text ?? (id.Uuid != Guid.Empty ? id.Uuid.ToString() : id.Number.ToString(CultureInfo.InvariantCulture));
-        throw new ScenarioException($"{_world.Scenario.Name}: {_entity.Role}.attributes.{attribute.Name} is {(double.IsNaN(value) ? "NaN" : "infinite")} for {_entity.Role} {entity} (index {index}); a value must be a finite number (check divisions by zero, log/sqrt of negatives, arithmetic on text)");
+        throw new ScenarioException($"{_world.Scenario.Name}: {_entity.Role}.attributes.{attribute.Name} is {(double.IsNaN(value) ? "NaN" : "infinite")} for {_entity.Role[..^1]} {entity} (index {index}); a value must be a finite number (check divisions by zero, log/sqrt of negatives, arithmetic on text)");
     }
 
     private void Evaluate(AttributeDefinition attribute, long index)

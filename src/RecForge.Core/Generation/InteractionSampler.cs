@@ -63,6 +63,10 @@ internal sealed class InteractionSampler
     private long _left;
     private DateTime _lastTime;
     private DateTime _limit;
+    private readonly double _rowSeconds;
+
+    // About 300 years: further back than any event period, and well inside DateTime's range.
+    private const double MaxSecondsBack = 1e10;
 
     public InteractionSampler(WorldModel world, ItemCatalog catalog)
     {
@@ -105,6 +109,16 @@ internal sealed class InteractionSampler
         {
             _durations = catalog.Numbers(p.Duration);
         }
+
+        // What a row takes at most on average (its gap, and for plays the whole track): a session start is moved earlier
+        // when the user's remaining rows would not fit before the end of the period at that pace.
+        double meanDuration = 0;
+        for (int i = 0; i < _durations.Length; i++)
+        {
+            meanDuration += _durations[i] / 1000 / _durations.Length;
+        }
+
+        _rowSeconds = (_events.GapSeconds is null ? 30 + (_events.MeanGapMinutes * 60) : 60) + meanDuration;
 
         if (_events.Rating?.Model?.ItemBias is { } bias)
         {
@@ -217,7 +231,7 @@ internal sealed class InteractionSampler
         _session = 0;
         _currentUser = user;
         _left = rows;
-        _lastTime = DateTime.MinValue;
+        _lastTime = _world.TimeProfile.Start;
 
         // Funnel follow-ups come up to (steps − 1) seconds after their exposure, so exposures end that much earlier.
         _limit = _world.TimeProfile.End.AddSeconds(-Math.Max(1, _events.Funnel.Count));
@@ -278,10 +292,9 @@ internal sealed class InteractionSampler
             assigned = upTo;
 
             // Sessions never overlap: a session that would start inside the previous one waits for it to end.
-            bool drawn = starts[s] > clock;
-            DateTime t = drawn ? starts[s] : clock.AddMinutes(1);
+            DateTime t = starts[s] > clock ? starts[s] : clock.AddMinutes(1);
             _session++;
-            clock = Session(user, size, t, drawn, offsetTicks, ref rng, batch, writer);
+            clock = Session(user, size, t, offsetTicks, ref rng, batch, writer);
         }
     }
 
@@ -301,12 +314,12 @@ internal sealed class InteractionSampler
         }
     }
 
-    private DateTime Session(long user, long size, DateTime t, bool drawn, long offsetTicks, ref Rng rng, ColumnBatch batch, ITableWriter writer)
+    private DateTime Session(long user, long size, DateTime t, long offsetTicks, ref Rng rng, ColumnBatch batch, ITableWriter writer)
     {
         long previous = -1;
         while (size > 0)
         {
-            t = WithinWindow(t, drawn && previous < 0);
+            t = WithinWindow(t, previous < 0);
             long item = _events.DistinctItems ? ChooseUnseen(previous, ref rng, out ChoiceSource source) : Choose(previous, ref rng, out source);
             double affinity = Affinity(item);
             double watch = 0;
@@ -349,13 +362,21 @@ internal sealed class InteractionSampler
 
     // Keeps every row inside the event period whatever the user's load. Session starts are drawn inside the period, but
     // sessions follow each other without overlap and run on from their start, so a heavy user (or a session late on the
-    // last day) could pass its end. A time that was not drawn — a row after the first of a session, or a session pushed
-    // back by the one before — may come at most 1/left of the remaining time after the previous row, with `left` rows
-    // still to write. That bound is days for a user whose rows fit (their rows are unchanged); an overloaded user's
-    // gaps shrink evenly instead, and no row passes the limit since each step takes a fraction of what remains.
-    private DateTime WithinWindow(DateTime t, bool drawn)
+    // last day) could pass its end. Two bounds, neither of which binds for a user whose rows fit comfortably:
+    // - a session starts early enough for the user's remaining rows at the average pace (rowSeconds each), but not
+    //   before the previous row: a late session moves earlier, an overloaded user's sessions follow back to back;
+    // - no row comes later than one second per remaining row before the end, so nothing passes the limit whatever the
+    //   gaps drawn (only this last resort can make plays overlap, in the final seconds of the period).
+    private DateTime WithinWindow(DateTime t, bool sessionStart)
     {
-        DateTime cap = drawn || _lastTime == DateTime.MinValue ? _limit : _lastTime.AddTicks((_limit - _lastTime).Ticks / Math.Max(1, _left));
+        DateTime cap = _limit.AddSeconds(-Math.Min(_left - 1, MaxSecondsBack));
+        if (sessionStart)
+        {
+            DateTime room = _limit.AddSeconds(-Math.Min(_rowSeconds * (_left - 1), MaxSecondsBack));
+            room = room < _lastTime ? _lastTime : room;
+            cap = room < cap ? room : cap;
+        }
+
         if (t > cap)
         {
             // Whole seconds, as drawn times are, but never before the previous row.
@@ -392,8 +413,10 @@ internal sealed class InteractionSampler
         return _events.Rating!.Values[index];
     }
 
-    // A pick the user has not met yet: redrawn while taken (exact picks never repeat, their weight being zeroed); after
-    // many tries, the next unseen item from a random place in the catalogue. Once every item is taken, repeats are allowed.
+    // A pick the user has not met yet: redrawn from the same source while taken, so the preference / popularity /
+    // exploration shares stay those of the scenario (exact picks never repeat, their weight being zeroed); after many
+    // tries, the next unseen item from a random place in the catalogue, as exploration. Once every item is taken,
+    // repeats are allowed.
     private long ChooseUnseen(long previous, ref Rng rng, out ChoiceSource source)
     {
         long items = _catalog.Count;
@@ -402,16 +425,19 @@ internal sealed class InteractionSampler
         {
             if (attempt == 32)
             {
+                // The source has nothing left for this user (a heavy shopper has rated their whole category): the
+                // item is any unseen one, and its source says so, so ratings and ground truth stay honest.
                 item = rng.NextInt64(items);
                 while (_seen.Contains(item))
                 {
                     item = (item + 1) % items;
                 }
 
+                source = ChoiceSource.Exploration;
                 break;
             }
 
-            item = Choose(previous, ref rng, out source);
+            item = Pick(source, previous, ref rng);
         }
 
         _seen.Add(item);
@@ -487,12 +513,18 @@ internal sealed class InteractionSampler
     private long Choose(long previous, ref Rng rng, out ChoiceSource source)
     {
         ChoiceDefinition c = _events.Choice;
-        long items = _catalog.Count;
         double u = rng.NextDouble();
-        if (u < c.Preference)
-        {
-            source = ChoiceSource.Preference;
+        source = u < c.Preference ? ChoiceSource.Preference : u < c.Preference + c.Popularity ? ChoiceSource.Popularity : ChoiceSource.Exploration;
+        return Pick(source, previous, ref rng);
+    }
 
+    // One pick of the given kind: preference (affinity × popularity^bias), popularity (Zipf) or exploration (uniform).
+    private long Pick(ChoiceSource source, long previous, ref Rng rng)
+    {
+        ChoiceDefinition c = _events.Choice;
+        long items = _catalog.Count;
+        if (source == ChoiceSource.Preference)
+        {
             // With interests, each preference pick follows one of them, drawn by the mixture weights.
             int interest = 0;
             if (_interests.Length > 0)
@@ -547,13 +579,11 @@ internal sealed class InteractionSampler
             return candidate;
         }
 
-        if (u < c.Preference + c.Popularity)
+        if (source == ChoiceSource.Popularity)
         {
-            source = ChoiceSource.Popularity;
             return _world.ItemOfRank(_world.PopularitySampler.SampleRank(ref rng));
         }
 
-        source = ChoiceSource.Exploration;
         return rng.NextInt64(items);
     }
 

@@ -79,6 +79,9 @@ public sealed class TimeProfile
     /// <summary>Days in the period.</summary>
     public int Days => _dayWeights.Length;
 
+    /// <summary>The first local instant of the period.</summary>
+    public DateTime Start => _start;
+
     /// <summary>The first local instant after the period (its start plus <see cref="Days"/> days).</summary>
     public DateTime End => _start.AddDays(_dayWeights.Length);
 

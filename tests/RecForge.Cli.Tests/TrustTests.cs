@@ -1,0 +1,243 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using RecForge.Output;
+
+namespace RecForge.Cli.Tests;
+
+/// <summary>Issue 16: no wrong data at scale, no clashing runs, validate finds its scenario, no path outside a dataset.</summary>
+public sealed partial class TrustTests(ITestOutputHelper output) : IDisposable
+{
+    private static readonly DateTime Start = new(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+    private static readonly DateTime End = Start.AddDays(366);
+    private readonly string _root = Cli.TempDirectory();
+
+    [Fact]
+    public void Ten_million_media_interactions_stay_inside_the_event_period()
+    {
+        // Given 10M interactions of 2,000 viewers: the heaviest have ~90,000 rows, more than a year of back-to-back
+        // sessions at their gaps (the old engine ran them past the window, into later years)
+        string dir = Path.Combine(_root, "media");
+        var (code, _, error) = Cli.Run("generate", "media", "--out", dir, "--tables", "interactions", "--interactions", "10000000");
+        Assert.True(code == 0, error);
+
+        // Then every timestamp lies in the period's local days, give or take the 14 h that time zones shift UTC
+        DateTime[] times = new ParquetTable(Path.Combine(dir, "interactions")).Column<DateTime>("timestamp");
+        Assert.Equal(10_000_000, times.Length);
+        AssertInside(times, Start.AddHours(-14), End.AddHours(14));
+    }
+
+    [Fact]
+    public void Ten_million_ratings_with_repeats_allowed_stay_inside_the_event_period()
+    {
+        // Given ecommerce (no time zones) at 10M rows over 500 shoppers, repeats allowed so the load per user is
+        // extreme (the issue's case: 1M rows already wrote 87,940 timestamps after the window)
+        string dir = Path.Combine(_root, "ecommerce");
+        var (code, _, error) = Cli.Run("generate", "ecommerce", "--out", dir, "--format", "parquet", "--tables", "interactions",
+            "--interactions", "10000000", "--set", "events.distinct_items=false");
+        Assert.True(code == 0, error);
+
+        // Then every timestamp is inside [start, start + 366 days) exactly
+        DateTime[] times = new ParquetTable(Path.Combine(dir, "interactions")).Column<DateTime>("timestamp");
+        Assert.Equal(10_000_000, times.Length);
+        AssertInside(times, Start, End);
+    }
+
+    [Fact]
+    public void Music_plays_at_two_million_stay_inside_the_period()
+    {
+        string dir = Path.Combine(_root, "music");
+        var (code, _, error) = Cli.Run("generate", "music", "--out", dir, "--tables", "sessions", "--interactions", "2000000");
+        Assert.True(code == 0, error);
+        AssertInside(new ParquetTable(Path.Combine(dir, "sessions")).Column<DateTime>("timestamp"), Start, End);
+    }
+
+    [Fact]
+    public void Ratings_are_one_per_user_and_item_by_default_and_impossible_counts_are_refused()
+    {
+        // Given the default ecommerce dataset (it had 7,283 repeated pairs, one shopper rating one product 324 times)
+        string dir = Path.Combine(_root, "ratings");
+        var (code, _, error) = Cli.Run("generate", "ecommerce", "--out", dir, "--tables", "interactions");
+        Assert.True(code == 0, error);
+        string[] lines = File.ReadAllLines(Directory.GetFiles(Path.Combine(dir, "interactions"), "*.csv").Single());
+        var pairs = lines.Skip(1).Select(l => string.Join(',', l.Split(',').Take(2))).ToList();
+
+        // Then no (user, item) pair repeats
+        Assert.Equal(50_000, pairs.Count);
+        Assert.Equal(pairs.Count, pairs.Distinct(StringComparer.Ordinal).Count());
+
+        // And more ratings than users × items is a one-line error, exit 2, with nothing written
+        var refused = Cli.Run("generate", "ecommerce", "--out", Path.Combine(_root, "too-many"), "--users", "10", "--items", "10", "--interactions", "101");
+        Assert.Equal(2, refused.ExitCode);
+        Assert.Contains("is more than users × items (10 × 10)", refused.Error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(_root, "too-many")));
+    }
+
+    [Theory]
+    [InlineData("price / 0", "infinite")]
+    [InlineData("log(0 - price)", "NaN")]
+    [InlineData("'abc' * 2", "NaN")]
+    public void Values_that_are_not_finite_stop_the_run_naming_the_attribute_and_entity(string expression, string what)
+    {
+        // Given a scenario whose expression yields Infinity or NaN (it used to be written into every row)
+        string scenario = Path.Combine(_root, "nonfinite.yaml");
+        File.WriteAllText(scenario, Shop.Replace("premium: { expression: \"if(price > 40, 'yes', 'no')\" }", $"ratio: {{ expression: \"{expression}\" }}", StringComparison.Ordinal));
+        string dir = Path.Combine(_root, "nonfinite");
+
+        // Then generate refuses with one line naming the attribute and the first entity, exit 2, and no data file
+        var (code, _, error) = Cli.Run("generate", scenario, "--out", dir);
+        Assert.Equal(2, code);
+        Assert.Matches($@"^error: shop: items\.attributes\.ratio is {what} for item item_\d+ \(index \d+\)", error);
+        Assert.Single(error.Trim().Split('\n'));
+        Assert.Empty(Directory.Exists(dir) ? Directory.GetFiles(dir, "part-*", SearchOption.AllDirectories) : []);
+    }
+
+    [Fact]
+    public void Ten_thousand_titles_have_no_doubled_articles_or_article_plural_clashes()
+    {
+        string dir = Path.Combine(_root, "titles");
+        var (code, _, error) = Cli.Run("generate", "media", "--out", dir, "--tables", "media", "--format", "jsonl", "--embedding-type", "none");
+        Assert.True(code == 0, error);
+        var titles = Directory.GetFiles(Path.Combine(dir, "media"), "*.jsonl", SearchOption.AllDirectories)
+            .SelectMany(File.ReadLines)
+            .Select(l => System.Text.Json.JsonDocument.Parse(l).RootElement.GetProperty("title").GetString()!)
+            .ToList();
+        Assert.Equal(10_000, titles.Count);
+
+        // "Reunion of the Tender the Office": two articles with at most one word between them
+        Assert.DoesNotContain(titles, t => DoubledArticle().IsMatch(t));
+
+        // "A Roommates": an indefinite article before a plural (-s, but not -ss, -us, -is); "A Adventure": a/an
+        Assert.DoesNotContain(titles, t => IndefinitePlural().Matches(t).Any(m => !Regex.IsMatch(m.Groups[1].Value, "(ss|us|is)$", RegexOptions.IgnoreCase)));
+        Assert.DoesNotContain(titles, t => Regex.IsMatch(t, @"\bA [AEIOU]", RegexOptions.None) || Regex.IsMatch(t, @"\bAn [^AEIOUaeiou]", RegexOptions.None));
+        output.WriteLine(string.Join(" | ", titles.Take(12)));
+    }
+
+    [Fact]
+    public void A_second_writer_of_one_folder_is_refused_naming_the_process_and_a_dead_ones_lock_is_taken_over()
+    {
+        // Given a run writing the folder in another process
+        string dir = Path.Combine(_root, "locked");
+        using var first = ChildProcess.Start("generate", "media", "--out", dir, "--users", "20000", "--interactions", "3000000", "--threads", "1");
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!File.Exists(Path.Combine(dir, ".recforge.owner")) && DateTime.UtcNow < deadline)
+        {
+            Thread.Sleep(50);
+        }
+
+        // When a second run targets the same folder, it is refused in one line naming the folder and the process
+        var (code, _, error) = Cli.Run("generate", "media", "--out", dir);
+        output.WriteLine(error);
+        Assert.Equal(2, code);
+        Assert.Contains($"{dir}: another RecForge run is writing this folder (process {first.Id}", error, StringComparison.Ordinal);
+
+        // And the first finishes with a complete manifest (no file listed as a few bytes)
+        first.WaitForExit();
+        Assert.Equal(0, first.ExitCode);
+        var (valid, report, _) = Cli.Run("validate", dir);
+        Assert.True(report.Contains("pass  manifest.files", StringComparison.Ordinal), report);
+
+        // Given a lock left by a process that died (the kernel released it; the owner file still names it)
+        string stale = Path.Combine(_root, "stale");
+        Directory.CreateDirectory(stale);
+        File.WriteAllText(Path.Combine(stale, ".recforge.lock"), "");
+        File.WriteAllText(Path.Combine(stale, ".recforge.owner"), "999999 2026-01-01T00:00:00Z\n");
+
+        // Then the next run takes it over
+        var taken = Cli.Run("generate", "ecommerce", "--out", stale, "--tables", "users");
+        Assert.True(taken.ExitCode == 0, taken.Error);
+        _ = valid;
+    }
+
+    [Fact]
+    public void Validate_reads_a_dataset_without_embeddings_and_finds_the_yaml_scenario_it_came_from()
+    {
+        // Given a media dataset generated without embeddings
+        string none = Path.Combine(_root, "none");
+        Assert.Equal(0, Cli.Run("generate", "media", "--out", none, "--embedding-type", "none", "--items", "2000", "--interactions", "20000").ExitCode);
+
+        // Then its schema check passes (it failed with "missing embedding")
+        var (_, report, _) = Cli.Run("validate", none);
+        Assert.Contains("pass  schema.media", report, StringComparison.Ordinal);
+
+        // Given a dataset generated from a YAML file with an override, validated without --scenario
+        string scenario = Path.Combine(_root, "shop.yaml");
+        File.WriteAllText(scenario, Shop);
+        string shop = Path.Combine(_root, "shop");
+        Assert.Equal(0, Cli.Run("generate", scenario, "--out", shop, "--users", "150").ExitCode);
+        Manifest manifest = Manifest.Load(shop);
+        Assert.Equal("../shop.yaml", manifest.ScenarioFile);
+        Assert.Equal(["users.count=150"], manifest.ScenarioOverrides);
+        var found = Cli.Run("validate", shop);
+        Assert.Matches(@"keys\.users\s+150 rows", found.Out);
+        Assert.DoesNotContain("error", found.Error, StringComparison.Ordinal);
+
+        // When the file changes, validate says so instead of checking against the wrong targets
+        File.AppendAllText(scenario, "\n# edited\n");
+        var changed = Cli.Run("validate", shop);
+        Assert.Equal(2, changed.ExitCode);
+        Assert.Contains("changed since the dataset was generated", changed.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_manifest_path_outside_the_dataset_folder_is_refused()
+    {
+        string dir = Path.Combine(_root, "traversal");
+        Assert.Equal(0, Cli.Run("generate", "ecommerce", "--out", dir, "--items", "200").ExitCode);
+        string path = Path.Combine(dir, Manifest.FileName);
+        File.WriteAllText(path, File.ReadAllText(path).Replace("\"interactions/part-00000.csv\"", "\"../../../../etc/passwd\"", StringComparison.Ordinal));
+        foreach (string[] command in new[] { new[] { "validate", dir }, ["load", "postgres", dir, "--connection", "Host=127.0.0.1;Port=1"], ["export", "milvus", dir, "--out", Path.Combine(_root, "milvus")] })
+        {
+            var (code, _, error) = Cli.Run(command);
+            Assert.True(code == 2, $"{command[0]}: {code} {error}");
+            Assert.Contains("lists a file outside the dataset folder (../../../../etc/passwd)", error, StringComparison.Ordinal);
+        }
+    }
+
+    private static void AssertInside(DateTime[] times, DateTime from, DateTime to)
+    {
+        DateTime min = DateTime.MaxValue, max = DateTime.MinValue;
+        foreach (DateTime t in times)
+        {
+            min = t < min ? t : min;
+            max = t > max ? t : max;
+        }
+
+        Assert.True(min >= from && max < to, string.Create(CultureInfo.InvariantCulture, $"timestamps {min:O} .. {max:O}, window {from:O} .. {to:O}"));
+    }
+
+    // The README's "Writing a scenario" example.
+    internal const string Shop = """
+        name: shop
+        seed: 7
+        world:
+          latent_dimensions: 16
+          popularity: { exponent: 1.1 }
+          taste_clusters:
+            gadgets: { weight: 0.6, likes: { category: [Electronics] } }
+            readers: { weight: 0.4, likes: { category: [Books] } }
+        items:
+          count: 1000
+          id: { column: item_id, format: "item_{n}" }
+          attributes:
+            category: { latent_weight: 1, categorical: { Electronics: 0.5, Books: 0.5 } }
+            price: { lognormal: { mu: 3, sigma: 0.6 }, round: 2 }
+            premium: { expression: "if(price > 40, 'yes', 'no')" }
+            popularity: { world: popularity }
+        users:
+          count: 200
+          id: { column: user_id, format: "user_{n}" }
+          attributes:
+            age: { normal: { mean: 35, sd: 10 }, clamp: [18, 90], integer: true }
+        events:
+          count: 5000
+          choice: { preference: 0.6, popularity: 0.3, exploration: 0.1 }
+        """;
+
+    public void Dispose() => Directory.Delete(_root, recursive: true);
+
+    [GeneratedRegex(@"\b(the|a|an)\b(\s+\S+)?\s+\b(the|a|an)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex DoubledArticle();
+
+    [GeneratedRegex(@"\b(?:a|an)\s+(\w+s)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex IndefinitePlural();
+}
