@@ -186,16 +186,16 @@ public sealed class ParquetDatasetTable
     private static void ReadSchema(string path, string firstFile, List<ColumnSpec> columns, List<bool> half)
     {
         using var reader = new ParquetFileReader(path);
-            SchemaDescriptor schema = reader.FileMetaData.Schema;
-            for (int i = 0; i < schema.NumColumns; i++)
-            {
-                ColumnDescriptor d = schema.Column(i);
-                string name = d.Path.ToDotVector()[0];
-                (ColumnKind kind, bool isHalf) = Kind(d, name, firstFile);
-                int dimension = kind == ColumnKind.FloatVector ? Dimension(reader, i, isHalf) : 0;
-                columns.Add(new ColumnSpec(name, kind, dimension));
-                half.Add(isHalf);
-            }
+        SchemaDescriptor schema = reader.FileMetaData.Schema;
+        for (int i = 0; i < schema.NumColumns; i++)
+        {
+            ColumnDescriptor d = schema.Column(i);
+            string name = d.Path.ToDotVector()[0];
+            (ColumnKind kind, bool isHalf) = Kind(d, name, firstFile);
+            int dimension = kind == ColumnKind.FloatVector ? Dimension(reader, i, isHalf) : 0;
+            columns.Add(new ColumnSpec(name, kind, dimension));
+            half.Add(isHalf);
+        }
     }
 
     private int[] FileIndices(ParquetFileReader reader)

@@ -192,37 +192,37 @@ public sealed class FuzzTests(ITestOutputHelper output) : IDisposable
             case 0:
             case 1:
             case 2:
-            {
-                // Replace the value of a random "key: value" line.
-                int[] scalars = [.. Enumerable.Range(0, copy.Count).Where(i => copy[i].Contains(": ", StringComparison.Ordinal) && !copy[i].TrimEnd().EndsWith(':'))];
-                int at = scalars[random.Next(scalars.Length)];
-                int colon = copy[at].LastIndexOf(": ", StringComparison.Ordinal);
-                copy[at] = copy[at][..(colon + 2)] + HostileValues[random.Next(HostileValues.Length)] + (copy[at].TrimEnd().EndsWith('}') ? " }" : "");
-                break;
-            }
+                {
+                    // Replace the value of a random "key: value" line.
+                    int[] scalars = [.. Enumerable.Range(0, copy.Count).Where(i => copy[i].Contains(": ", StringComparison.Ordinal) && !copy[i].TrimEnd().EndsWith(':'))];
+                    int at = scalars[random.Next(scalars.Length)];
+                    int colon = copy[at].LastIndexOf(": ", StringComparison.Ordinal);
+                    copy[at] = copy[at][..(colon + 2)] + HostileValues[random.Next(HostileValues.Length)] + (copy[at].TrimEnd().EndsWith('}') ? " }" : "");
+                    break;
+                }
 
             case 3:
                 copy.RemoveAt(random.Next(copy.Count));
                 break;
             case 4:
-            {
-                int at = random.Next(copy.Count);
-                copy.Insert(at, copy[at]);
-                break;
-            }
-
-            default:
-            {
-                string text = string.Join('\n', copy);
-                int cut = random.Next(text.Length);
-                var junk = new StringBuilder();
-                for (int i = random.Next(1, 40); i > 0; i--)
                 {
-                    junk.Append((char)random.Next(1, 0x7F));
+                    int at = random.Next(copy.Count);
+                    copy.Insert(at, copy[at]);
+                    break;
                 }
 
-                return random.Next(2) == 0 ? text[..cut] : text[..cut] + junk + text[cut..];
-            }
+            default:
+                {
+                    string text = string.Join('\n', copy);
+                    int cut = random.Next(text.Length);
+                    var junk = new StringBuilder();
+                    for (int i = random.Next(1, 40); i > 0; i--)
+                    {
+                        junk.Append((char)random.Next(1, 0x7F));
+                    }
+
+                    return random.Next(2) == 0 ? text[..cut] : text[..cut] + junk + text[cut..];
+                }
         }
 
         return string.Join('\n', copy);

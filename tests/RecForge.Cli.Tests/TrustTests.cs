@@ -193,6 +193,66 @@ public sealed partial class TrustTests(ITestOutputHelper output) : IDisposable
         }
     }
 
+    [Fact]
+    public void Inputs_that_crashed_are_one_line_errors()
+    {
+        // An empty Dirichlet, YAML nested 50,000 levels, an expression nested 50,000 levels, a 1 MB field
+        string Scenario(string name, string text)
+        {
+            string path = Path.Combine(_root, name);
+            File.WriteAllText(path, text);
+            return path;
+        }
+
+        (string File, string Expected)[] scenarios =
+        [
+            (Scenario("dirichlet.yaml", Shop.Replace("popularity: { world: popularity }", "popularity: { world: popularity }\n    mix: { dirichlet: { alpha: [] } }", StringComparison.Ordinal)), "alpha: expected 1 to 65,536 concentrations, got 0"),
+            (Scenario("deep.yaml", "name: deep\nworld: " + new string('[', 50_000) + new string(']', 50_000) + "\n"), "nested more than 64 levels deep"),
+            (Scenario("deep-expression.yaml", Shop.Replace("if(price > 40, 'yes', 'no')", new string('(', 50_000) + "1" + new string(')', 50_000), StringComparison.Ordinal)), "nested more than 200 levels deep"),
+            (Scenario("long.yaml", Shop.Replace("name: shop", "name: shop\nbogus: " + new string('x', 1_000_000), StringComparison.Ordinal)), "bogus"),
+        ];
+        foreach (var (file, expected) in scenarios)
+        {
+            var (code, _, error) = Cli.Run("generate", file, "--out", Path.Combine(_root, "crash"));
+            Assert.True(code == 2, $"{file}: {code} {error}");
+            Assert.Contains(expected, error, StringComparison.Ordinal);
+            Assert.Single(error.TrimEnd().Split('\n'));
+            Assert.InRange(error.TrimEnd().Length, 10, 299);
+        }
+
+        // Counts past what can be planned are refused at once, with the limit
+        var huge = Cli.Run("generate", "ecommerce", "--items", "1000000000000000", "--out", Path.Combine(_root, "huge"), "--dry-run");
+        Assert.Equal(2, huge.ExitCode);
+        Assert.Contains("items.count (1,000,000,000,000,000) is more than RecForge can plan (2,147,483,646 at most)", huge.Error, StringComparison.Ordinal);
+
+        // _manifest.json as a directory: generate and validate say so in one line
+        string dir = Path.Combine(_root, "manifest-dir");
+        Directory.CreateDirectory(Path.Combine(dir, Manifest.FileName));
+        var generate = Cli.Run("generate", "ecommerce", "--out", dir, "--items", "200");
+        Assert.Equal(2, generate.ExitCode);
+        Assert.Contains("cannot write output", generate.Error, StringComparison.Ordinal);
+        Assert.Equal(2, Cli.Run("validate", dir).ExitCode);
+
+        // Parquet files with damaged pages: validate and load name the file instead of throwing
+        string damaged = Path.Combine(_root, "damaged");
+        Assert.Equal(0, Cli.Run("generate", "media", "--out", damaged, "--items", "300", "--users", "50", "--interactions", "3000").ExitCode);
+        string events = Directory.GetFiles(Path.Combine(damaged, "interactions"), "*.parquet").Single();
+        byte[] bytes = File.ReadAllBytes(events);
+        for (int i = 200; i < bytes.Length / 2; i += 7)
+        {
+            bytes[i] ^= 0x5A;
+        }
+
+        File.WriteAllBytes(events, bytes);
+        var validate = Cli.Run("validate", damaged);
+        Assert.True(validate.ExitCode is 1 or 2, validate.Error);
+        Assert.DoesNotContain("   at ", validate.Out + validate.Error, StringComparison.Ordinal);
+        Assert.Contains("part-00000.parquet", validate.Out + validate.Error, StringComparison.Ordinal);
+        var load = Cli.Run("load", "postgres", damaged, "--connection", "Host=127.0.0.1;Port=1;Timeout=1");
+        Assert.True(load.ExitCode is 1 or 2, load.Error);
+        Assert.Single(load.Error.TrimEnd().Split('\n'));
+    }
+
     private static void AssertInside(DateTime[] times, DateTime from, DateTime to)
     {
         DateTime min = DateTime.MaxValue, max = DateTime.MinValue;

@@ -102,6 +102,14 @@ public sealed class PgvectorSearchTests : IClassFixture<PgvectorSearchTests.Load
         Assert.Equal(1, code);
         Assert.Contains("no row of media has content_id = -5", error, StringComparison.Ordinal);
 
+        // Issue 16: a column that is not a vector is named as such (it blamed a missing pgvector), ef_search is checked.
+        (code, _, error) = Cli.Run("search", "postgres", "--connection", _loaded.Server.ConnectionString, "--like", id.ToString(CultureInfo.InvariantCulture), "--vector-column", "title");
+        Assert.Equal(2, code);
+        Assert.Contains("--vector-column title: not a vector column (vector columns: media.embedding", error, StringComparison.Ordinal);
+        (code, _, error) = Cli.Run("search", "postgres", "--connection", _loaded.Server.ConnectionString, "--like", id.ToString(CultureInfo.InvariantCulture), "--ef-search", "-5");
+        Assert.Equal(2, code);
+        Assert.Contains("--ef-search -5: must be between 1 and 1000", error, StringComparison.Ordinal);
+
         using var db = new NpgsqlConnection(_loaded.Server.ConnectionString);
         db.Open();
         using var command = new NpgsqlCommand("SELECT count(*) FROM media", db);
