@@ -75,12 +75,13 @@ public sealed class EcommerceScenarioTests : IDisposable
         var events = Csv(dir, "interactions");
 
         // Categories and segments are stratified, so their counts are exact (to one entity).
-        Assert.All(items.GroupBy(i => i["category"]), g => Assert.InRange(g.Count(), 199, 201));
+        Assert.All(items.GroupBy(i => i["category"]), g => Assert.InRange(g.Count(), 1999, 2001));
         Assert.Equal(5, items.Select(i => i["category"]).Distinct().Count());
         Assert.All(users.GroupBy(u => u["cluster"]), g => Assert.InRange(g.Count(), g.Key == "General Users" ? 124 : 74, g.Key == "General Users" ? 126 : 76));
 
         // 20% of users make ~80% of ratings; the top 10% of items take ~30%. Over seeds 1–5 the user share ranged
-        // 77.2–85.0% (it hangs on the few largest of 500 lognormal draws) and the item share 28.0–29.5%, so the
+        // 77.2–85.0% (it hangs on the few largest of 500 lognormal draws) and the item share 28.0–29.5% (26.2% at seed
+        // 42 since ratings are one per user–item pair over 10,000 products), so the
         // tolerances are ± 8 and ± 5 points: wide enough for any seed, narrow enough to catch a broken mechanism
         // (uniform activity gives 20%, uniform picks 10%).
         double topUsers = TopShare(events.GroupBy(e => e["user_id"]).Select(g => g.Count()), 0.2, users.Count);
