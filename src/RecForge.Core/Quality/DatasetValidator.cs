@@ -42,7 +42,7 @@ public static class DatasetValidator
         }
 
         (DateTime, DateTime)? window = scenario is null ? null
-            : (scenario.Events.StartDate.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).AddDays(-1), scenario.Events.StartDate.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).AddDays(scenario.Events.Days + 1));
+            : (scenario.Events.StartDate.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).AddDays(-Pad(scenario)), scenario.Events.StartDate.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).AddDays(scenario.Events.Days + Pad(scenario)));
         var events = new EventTally(columns, users, items, window)
         {
             SkipMilliseconds = (scenario?.Events.Play?.SkipSeconds ?? 30) * 1000,
@@ -89,7 +89,7 @@ public static class DatasetValidator
         if (window is { } w)
         {
             checks.Add(Faults($"range.{ev}.{columns.Timestamp}", events.TimeOutOfRange, $"{events.TimeOutOfRange.Count:N0} outside",
-                string.Create(CultureInfo.InvariantCulture, $"{w.Item1.AddDays(1):yyyy-MM-dd} + {scenario!.Events.Days} days (± 1 day for time zones)")));
+                string.Create(CultureInfo.InvariantCulture, $"{w.Item1.AddDays(Pad(scenario!)):yyyy-MM-dd} + {scenario!.Events.Days} days{(Pad(scenario) > 0 ? " (± 1 day for time zones)" : "")}")));
         }
 
         if (users is not null)
@@ -499,4 +499,7 @@ public static class DatasetValidator
     private static string F(double value, int digits) => value.ToString("F" + digits.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
 
     private static string Pct(double share) => (share * 100).ToString("F1", CultureInfo.InvariantCulture) + "%";
+
+    // The period is in local time: with per-user UTC offsets (at most ±14 h) a UTC timestamp may fall a day either side.
+    private static int Pad(ScenarioDefinition scenario) => scenario.Events.UtcOffsetMinutes is null ? 0 : 1;
 }
