@@ -162,6 +162,10 @@ internal static class StreamCommand
         {
             return Fail(stderr, $"kafka: {e.Message}");
         }
+        catch (ParquetSharp.ParquetException e)
+        {
+            return Fail(stderr, $"{sourcePath}: damaged Parquet file ({e.Message.Split('\n')[0].Trim()})");
+        }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Text.Json.JsonException or KeyNotFoundException or InvalidOperationException)
         {
             return Fail(stderr, $"{parse.GetValue(a.Resume) ?? sourcePath}: {e.Message}");
