@@ -1,4 +1,3 @@
-using RecForge.Ids;
 using RecForge.Output;
 using RecForge.Randomness;
 using RecForge.Sampling;
@@ -22,8 +21,6 @@ internal sealed class InteractionSampler
     private static readonly ulong SessionStream = StreamKey.Of("sessions");
     private static readonly ulong RatingStream = StreamKey.Of("rating-model");
     private static readonly ulong SpanStream = StreamKey.Of("user-span");
-    private static readonly ulong IdiosyncrasyStream = StreamKey.Of("idiosyncrasy");
-    private static readonly string[] SourceNames = ["preference", "popularity", "exploration"];
 
     private readonly WorldModel _world;
     private readonly ItemCatalog _catalog;
@@ -33,40 +30,22 @@ internal sealed class InteractionSampler
     private readonly float[] _target;
     private readonly int[] _clusters;
     private readonly double _rowsPerSession;
-    private readonly string[] _typeNames;
     private readonly AliasTable[]? _ratings;
-    private readonly int _userColumn, _itemColumn, _typeColumn, _ratingColumn, _watchColumn, _sourceColumn, _timeColumn;
-    private readonly int[] _copiedColumns;
-    private readonly (double[]? Numbers, string[]? Texts, IdValue[]? Creators)[] _copied;
     private readonly double[] _durations = [];
     private readonly double[] _itemBias = [];
     private readonly HashSet<long> _seen = [];
-    private readonly FenwickSampler[] _exact = [];
-    private readonly bool[] _exactReady = [];
-    private readonly double[] _exactWeights = [];
-    private readonly double[] _proposal = [];
-    private double _proposalBias = double.NaN;
     private readonly float[][] _interests = [];
     private readonly double[] _interestWeights = [];
     private int _interestCount;
-    private long _currentUser;
     private double _popularityBias;
     private double _userBias, _userNoise;
-    private readonly int _sessionColumn, _playColumn;
     private DateTime[] _starts = new DateTime[16];
     private long _session;
     private double _skipFactor = 1;
-    private long _idOfUser = -1;
-    private IdValue _userId;
 
-    // The current user's time budget: rows not yet written, the time of the last exposure, the latest allowed one.
-    private long _left;
-    private DateTime _lastTime;
-    private DateTime _limit;
-    private readonly double _rowSeconds;
-
-    // About 300 years: further back than any event period, and well inside DateTime's range.
-    private const double MaxSecondsBack = 1e10;
+    private readonly EventRowEmitter _emitter;
+    private readonly ExactPreference? _exact;
+    private readonly SessionClock _clock;
 
     public InteractionSampler(WorldModel world, ItemCatalog catalog)
     {
@@ -78,7 +57,6 @@ internal sealed class InteractionSampler
         _user = new float[world.Dimensions];
         _target = new float[world.Dimensions];
         _clusters = new int[world.Scenario.World.Clusters.Count];
-        _typeNames = [.. _events.Funnel.Select(f => f.Name)];
         double followUps = 0;
         for (int i = 1; i < _events.Funnel.Count; i++)
         {
@@ -87,24 +65,7 @@ internal sealed class InteractionSampler
 
         _rowsPerSession = _events.MeanSessionEvents * (1 + followUps);
         _ratings = _events.Rating is { } rating ? [.. rating.BySource.Select(p => new AliasTable(p))] : null;
-        Schema = BuildSchema(world.Scenario);
-        EventColumns c = _events.Columns;
-        _userColumn = 0;
-        _itemColumn = 1;
-        _typeColumn = c.Type is null ? -1 : Schema.IndexOf(c.Type);
-        _ratingColumn = c.Rating is null ? -1 : Schema.IndexOf(c.Rating);
-        _watchColumn = _events.WatchTime is null ? -1 : Schema.IndexOf(c.WatchTime);
-        _sourceColumn = c.Source is null ? -1 : Schema.IndexOf(c.Source);
-        _copiedColumns = [.. _events.ItemColumns.Select(x => Schema.IndexOf(x.Column))];
-
-        // Copied values are looked up once here, not per row; a creator's id is formatted once per creator.
-        _copied = [.. _events.ItemColumns.Select(x => x.Attribute switch
-        {
-            WorldAttribute { Kind: WorldValueKind.Creator, Creator: { } link } => (catalog.Numbers(x.Attribute), (string[]?)null,
-                (IdValue[]?)[.. Enumerable.Range(0, (int)world.Scenario.Creators!.Count).Select(i => IdValue.Of(link.IdFormat, world.Seed, WorldModel.CreatorsKind, i))]),
-            CategoryAttribute => (null, catalog.Texts(x.Attribute), null),
-            _ => ((double[]?)catalog.Numbers(x.Attribute), (string[]?)null, (IdValue[]?)null),
-        })];
+        _emitter = new EventRowEmitter(world, catalog);
         if (_events.Play is { } p)
         {
             _durations = catalog.Numbers(p.Duration);
@@ -118,7 +79,10 @@ internal sealed class InteractionSampler
             meanDuration += _durations[i] / 1000 / _durations.Length;
         }
 
-        _rowSeconds = (_events.GapSeconds is null ? 30 + (_events.MeanGapMinutes * 60) : 60) + meanDuration;
+        double rowSeconds = (_events.GapSeconds is null ? 30 + (_events.MeanGapMinutes * 60) : 60) + meanDuration;
+
+        // Funnel follow-ups come up to (steps − 1) seconds after their exposure, so exposures end that much earlier.
+        _clock = new SessionClock(world.TimeProfile.Start, world.TimeProfile.End.AddSeconds(-Math.Max(1, _events.Funnel.Count)), rowSeconds);
 
         if (_events.Rating?.Model?.ItemBias is { } bias)
         {
@@ -135,67 +99,16 @@ internal sealed class InteractionSampler
         if (_events.Choice.Exact)
         {
             // One table per interest (a single one without interests).
-            _exact = [.. Enumerable.Range(0, Math.Max(1, _interests.Length)).Select(_ => new FenwickSampler())];
-            _exactReady = new bool[_exact.Length];
-            _exactWeights = new double[checked((int)catalog.Count)];
-
-            _proposal = new double[_exactWeights.Length];
+            _exact = new ExactPreference(world, catalog, Math.Max(1, _interests.Length));
         }
 
-        _sessionColumn = c.Session is null ? -1 : Schema.IndexOf(c.Session);
-        _playColumn = _events.Play is { } play ? Schema.IndexOf(play.Column) : -1;
-        _timeColumn = Schema.Columns.Count - 1;
     }
 
-    public TableSchema Schema { get; }
+    /// <summary>The interactions table's columns.</summary>
+    public TableSchema Schema => _emitter.Schema;
 
-    /// <summary>The interactions table's columns: user, item, the copied item columns, then type, rating, watch time, source, session and played time where the scenario has them, then timestamp.</summary>
-    public static TableSchema BuildSchema(ScenarioDefinition scenario)
-    {
-        EventColumns c = scenario.Events.Columns;
-        var columns = new List<ColumnSpec>
-        {
-            new(c.User, EntityLayout.IdKind(scenario.Users.IdFormat)),
-            new(c.Item, EntityLayout.IdKind(scenario.Items.IdFormat)),
-        };
-        foreach (var (column, attribute) in scenario.Events.ItemColumns)
-        {
-            columns.Add(EntityLayout.Column(attribute) with { Name = column });
-        }
-
-        if (c.Type is not null)
-        {
-            columns.Add(new(c.Type, ColumnKind.String));
-        }
-
-        if (c.Rating is not null)
-        {
-            columns.Add(new(c.Rating, ColumnKind.Double));
-        }
-
-        if (scenario.Events.WatchTime is not null)
-        {
-            columns.Add(new(c.WatchTime, ColumnKind.Double));
-        }
-
-        if (c.Source is not null)
-        {
-            columns.Add(new(c.Source, ColumnKind.String));
-        }
-
-        if (c.Session is not null)
-        {
-            columns.Add(new(c.Session, ColumnKind.Int64));
-        }
-
-        if (scenario.Events.Play is { } play)
-        {
-            columns.Add(new(play.Column, ColumnKind.Int64));
-        }
-
-        columns.Add(new(c.Timestamp, ColumnKind.Timestamp));
-        return new TableSchema(scenario.Events.Table, columns);
-    }
+    /// <summary>The interactions table's columns for <paramref name="scenario"/>.</summary>
+    public static TableSchema BuildSchema(ScenarioDefinition scenario) => EventRowEmitter.BuildSchema(scenario);
 
     /// <summary>Writes <paramref name="rows"/> interactions of <paramref name="user"/>, flushing full batches to <paramref name="writer"/>.</summary>
     public void Generate(long user, long rows, ColumnBatch batch, ITableWriter writer)
@@ -229,17 +142,12 @@ internal sealed class InteractionSampler
             ? (double)((CategoryAttribute)_world.Scenario.Users.Attributes[factor.Slot]).Categories[_users!.CellOf(user, _world.Scenario.Users.Attributes[factor.Slot]).Category].Properties[factor.Property]
             : 1;
         _session = 0;
-        _currentUser = user;
-        _left = rows;
-        _lastTime = _world.TimeProfile.Start;
-
-        // Funnel follow-ups come up to (steps − 1) seconds after their exposure, so exposures end that much earlier.
-        _limit = _world.TimeProfile.End.AddSeconds(-Math.Max(1, _events.Funnel.Count));
+        _clock.Begin(rows);
         ChoiceDefinition choice = _events.Choice;
         _popularityBias = choice.ActivityBiasSlope == 0 ? choice.PreferencePopularityBias
             : choice.PreferencePopularityBias * Math.Pow(rows / Math.Max(1.0, (double)_events.Count / _world.Scenario.Users.Count), choice.ActivityBiasSlope);
         _seen.Clear();
-        Array.Clear(_exactReady);
+        _exact?.Begin(user, _popularityBias);
         if (_events.Rating?.Model is { } model)
         {
             Rng ratingRng = _world.RngFor(WorldModel.UsersKind, user, RatingStream);
@@ -319,7 +227,7 @@ internal sealed class InteractionSampler
         long previous = -1;
         while (size > 0)
         {
-            t = WithinWindow(t, previous < 0);
+            t = _clock.WithinWindow(t, previous < 0);
             long item = _events.DistinctItems ? ChooseUnseen(previous, ref rng, out ChoiceSource source) : Choose(previous, ref rng, out source);
             double affinity = Affinity(item);
             double watch = 0;
@@ -357,34 +265,6 @@ internal sealed class InteractionSampler
             previous = item;
         }
 
-        return t;
-    }
-
-    // Keeps every row inside the event period whatever the user's load. Session starts are drawn inside the period, but
-    // sessions follow each other without overlap and run on from their start, so a heavy user (or a session late on the
-    // last day) could pass its end. Two bounds, neither of which binds for a user whose rows fit comfortably:
-    // - a session starts early enough for the user's remaining rows at the average pace (rowSeconds each), but not
-    //   before the previous row: a late session moves earlier, an overloaded user's sessions follow back to back;
-    // - no row comes later than one second per remaining row before the end, so nothing passes the limit whatever the
-    //   gaps drawn (only this last resort can make plays overlap, in the final seconds of the period).
-    private DateTime WithinWindow(DateTime t, bool sessionStart)
-    {
-        DateTime cap = _limit.AddSeconds(-Math.Min(_left - 1, MaxSecondsBack));
-        if (sessionStart)
-        {
-            DateTime room = _limit.AddSeconds(-Math.Min(_rowSeconds * (_left - 1), MaxSecondsBack));
-            room = room < _lastTime ? _lastTime : room;
-            cap = room < cap ? room : cap;
-        }
-
-        if (t > cap)
-        {
-            // Whole seconds, as drawn times are, but never before the previous row.
-            t = new DateTime(cap.Ticks - (cap.Ticks % TimeSpan.TicksPerSecond), DateTimeKind.Utc);
-            t = t < _lastTime ? _lastTime : t;
-        }
-
-        _lastTime = t;
         return t;
     }
 
@@ -441,13 +321,7 @@ internal sealed class InteractionSampler
         }
 
         _seen.Add(item);
-        for (int j = 0; j < _exact.Length; j++)
-        {
-            if (_exactReady[j])
-            {
-                _exact[j].Set((int)item, 0);
-            }
-        }
+        _exact?.Take(item);
 
         return item;
     }
@@ -468,46 +342,6 @@ internal sealed class InteractionSampler
         }
 
         return best;
-    }
-
-    // The exact preference distribution of the current user (or of one interest): weight^bias × affinity × the user's
-    // own factor, for every item not yet taken. The own factors are the user's, shared by their interests.
-    private void TabulateExact(int table, ReadOnlySpan<float> taste)
-    {
-        double sigma = _events.Choice.Idiosyncrasy;
-        double[] proposal = Proposal(_popularityBias);
-        for (int i = 0; i < _exactWeights.Length; i++)
-        {
-            double popularity = proposal[i];
-            double own = 1;
-            if (sigma > 0)
-            {
-                Rng factor = _world.RngFor(WorldModel.UsersKind, _currentUser, StreamKey.Combine(IdiosyncrasyStream, (ulong)i));
-                own = Math.Exp(sigma * factor.NextGaussian() - sigma * sigma / 2);
-            }
-
-            _exactWeights[i] = _seen.Contains(i) ? 0 : popularity * _world.Affinity(taste, _catalog.Position(i)) * own;
-        }
-
-        _exact[table].Fill(_exactWeights);
-        _exactReady[table] = true;
-    }
-
-    // Every item's popularity^bias: listed weight^bias, or rank^(−exponent · bias) as the Zipf proposal draws it.
-    // Recomputed only when the bias changes (never, unless it moves with activity).
-    private double[] Proposal(double bias)
-    {
-        if (bias != _proposalBias)
-        {
-            for (int i = 0; i < _proposal.Length; i++)
-            {
-                _proposal[i] = bias == 0 ? 1 : _world.PopularityWeights is { } w ? Math.Pow(w[i], bias) : Math.Pow(_world.PopularityRank(i), -_world.Scenario.World.PopularityExponent * bias);
-            }
-
-            _proposalBias = bias;
-        }
-
-        return _proposal;
     }
 
     private long Choose(long previous, ref Rng rng, out ChoiceSource source)
@@ -550,18 +384,9 @@ internal sealed class InteractionSampler
             }
 
             // Exact picks use the user's table; a coherent pick aims elsewhere and goes by rejection.
-            if (_exact.Length > 0 && !coherent)
+            if (_exact is not null && !coherent && _exact.Sample(interest, taste, _seen, ref rng) is var drawn and >= 0)
             {
-                if (!_exactReady[interest])
-                {
-                    TabulateExact(interest, taste);
-                }
-
-                int drawn = _exact[interest].Sample(ref rng);
-                if (drawn >= 0)
-                {
-                    return drawn;
-                }
+                return drawn;
             }
 
             long candidate = 0;
@@ -589,76 +414,8 @@ internal sealed class InteractionSampler
 
     private void Emit(long user, long item, int type, in Outcome outcome, DateTime utc, ColumnBatch batch, ITableWriter writer)
     {
-        int row = batch.Count;
-        if (user != _idOfUser)
-        {
-            // A user's id is computed once for all their rows (a UUID costs two hash rounds, a pattern a string).
-            _userId = IdValue.Of(_world.Scenario.Users.IdFormat, _world.Seed, WorldModel.UsersKind, user);
-            _idOfUser = user;
-        }
-
-        _userId.WriteTo(batch.Columns[_userColumn], row);
-        IdValue.Of(_world.Scenario.Items.IdFormat, _world.Seed, WorldModel.ItemsKind, item).WriteTo(batch.Columns[_itemColumn], row);
-        for (int k = 0; k < _copiedColumns.Length; k++)
-        {
-            Array column = batch.Columns[_copiedColumns[k]];
-            var (numbers, texts, creators) = _copied[k];
-            if (creators is not null)
-            {
-                creators[(int)numbers![item]].WriteTo(column, row);
-            }
-            else if (texts is not null)
-            {
-                ((string[])column)[row] = texts[item];
-            }
-            else if (column is long[] longs)
-            {
-                longs[row] = (long)numbers![item];
-            }
-            else
-            {
-                ((double[])column)[row] = numbers![item];
-            }
-        }
-
-        if (_sessionColumn >= 0)
-        {
-            ((long[])batch.Columns[_sessionColumn])[row] = _session;
-        }
-
-        if (_playColumn >= 0)
-        {
-            ((long[])batch.Columns[_playColumn])[row] = outcome.Played;
-        }
-
-        if (_typeColumn >= 0)
-        {
-            ((string[])batch.Columns[_typeColumn])[row] = _typeNames[type];
-        }
-
-        if (_ratingColumn >= 0)
-        {
-            ((double[])batch.Columns[_ratingColumn])[row] = outcome.Rating;
-        }
-
-        if (_watchColumn >= 0)
-        {
-            ((double[])batch.Columns[_watchColumn])[row] = outcome.Watch;
-        }
-
-        if (_sourceColumn >= 0)
-        {
-            ((string[])batch.Columns[_sourceColumn])[row] = SourceNames[(int)outcome.Source];
-        }
-
-        ((DateTime[])batch.Columns[_timeColumn])[row] = utc;
-        _left--;
-        batch.Count = row + 1;
-        if (batch.Count == batch.Capacity)
-        {
-            writer.Write(batch);
-            batch.Count = 0;
-        }
+        _emitter.Emit(user, item, type, outcome, _session, utc, batch, writer);
+        _clock.Written();
     }
 }
 

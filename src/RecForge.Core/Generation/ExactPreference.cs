@@ -1,0 +1,108 @@
+using RecForge.Randomness;
+using RecForge.Sampling;
+using RecForge.World;
+
+namespace RecForge.Generation;
+
+/// <summary>
+/// Exact preference picks (<c>choice.sampler: exact</c>): for the current user, one table per interest holding
+/// weight^bias × affinity × the user's own item factor for every item not yet taken, sampled in O(log n) with a
+/// Fenwick tree. A table is built on the user's first pick of that interest; a taken item's weight is zeroed in every
+/// built table, so picks never repeat. One instance per thread.
+/// </summary>
+internal sealed class ExactPreference
+{
+    private static readonly ulong IdiosyncrasyStream = StreamKey.Of("idiosyncrasy");
+
+    private readonly WorldModel _world;
+    private readonly ItemCatalog _catalog;
+    private readonly double _idiosyncrasy;
+    private readonly FenwickSampler[] _tables;
+    private readonly bool[] _ready;
+    private readonly double[] _weights;
+    private readonly double[] _proposal;
+    private double _proposalBias = double.NaN;
+    private double _bias;
+    private long _user;
+
+    public ExactPreference(WorldModel world, ItemCatalog catalog, int tables)
+    {
+        _world = world;
+        _catalog = catalog;
+        _idiosyncrasy = world.Scenario.Events.Choice.Idiosyncrasy;
+        _tables = [.. Enumerable.Range(0, tables).Select(_ => new FenwickSampler())];
+        _ready = new bool[tables];
+        _weights = new double[checked((int)catalog.Count)];
+        _proposal = new double[_weights.Length];
+    }
+
+    /// <summary>Starts a user: no table is built yet; <paramref name="bias"/> is their popularity exponent.</summary>
+    public void Begin(long user, double bias)
+    {
+        _user = user;
+        _bias = bias;
+        Array.Clear(_ready);
+    }
+
+    /// <summary>Draws an item for interest <paramref name="table"/> (position <paramref name="taste"/>), or −1 when no weight is left.</summary>
+    public int Sample(int table, ReadOnlySpan<float> taste, HashSet<long> seen, ref Rng rng)
+    {
+        if (!_ready[table])
+        {
+            Tabulate(table, taste, seen);
+        }
+
+        return _tables[table].Sample(ref rng);
+    }
+
+    /// <summary>The user took <paramref name="item"/>: it is never drawn again for them.</summary>
+    public void Take(long item)
+    {
+        for (int j = 0; j < _tables.Length; j++)
+        {
+            if (_ready[j])
+            {
+                _tables[j].Set((int)item, 0);
+            }
+        }
+    }
+
+    // The own factors are the user's, shared by their interests.
+    private void Tabulate(int table, ReadOnlySpan<float> taste, HashSet<long> seen)
+    {
+        double sigma = _idiosyncrasy;
+        double[] proposal = Proposal(_bias);
+        for (int i = 0; i < _weights.Length; i++)
+        {
+            double popularity = proposal[i];
+            double own = 1;
+            if (sigma > 0)
+            {
+                Rng factor = _world.RngFor(WorldModel.UsersKind, _user, StreamKey.Combine(IdiosyncrasyStream, (ulong)i));
+                own = Math.Exp(sigma * factor.NextGaussian() - sigma * sigma / 2);
+            }
+
+            _weights[i] = seen.Contains(i) ? 0 : popularity * _world.Affinity(taste, _catalog.Position(i)) * own;
+        }
+
+        _tables[table].Fill(_weights);
+        _ready[table] = true;
+    }
+
+    // Every item's popularity^bias: listed weight^bias, or rank^(−exponent · bias) as the Zipf proposal draws it.
+    // Recomputed only when the bias changes (never, unless it moves with activity).
+    private double[] Proposal(double bias)
+    {
+        if (bias != _proposalBias)
+        {
+            for (int i = 0; i < _proposal.Length; i++)
+            {
+                _proposal[i] = bias == 0 ? 1 : _world.PopularityWeights is { } w ? Math.Pow(w[i], bias) : Math.Pow(_world.PopularityRank(i), -_world.Scenario.World.PopularityExponent * bias);
+            }
+
+            _proposalBias = bias;
+        }
+
+        return _proposal;
+    }
+}
