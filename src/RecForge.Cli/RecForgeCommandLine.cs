@@ -23,16 +23,16 @@ public static class RecForgeCommandLine
         }
         catch (Exception e)
         {
-            // Nothing reaches the user as a stack trace: an exception no command expected is still one line, exit 1.
-            errors.WriteLine($"error: {Describe(e)}");
+            // Nothing reaches the user as a stack trace: an exception no command expected is still one line (exit 2
+            // for bad input, else 1).
             Exception inner = e is AggregateException { InnerExceptions.Count: > 0 } a ? a.InnerExceptions[0] : e;
+            errors.WriteLine($"error: {Describe(inner)}");
             return inner is InvalidDataException or Scenarios.ScenarioException or FormatException ? ExitCodes.BadInput : ExitCodes.Failure;
         }
     }
 
-    private static string Describe(Exception e)
+    private static string Describe(Exception inner)
     {
-        Exception inner = e is AggregateException { InnerExceptions.Count: > 0 } a ? a.InnerExceptions[0] : e;
         return inner switch
         {
             OperationCanceledException => "cancelled",

@@ -68,8 +68,7 @@ internal static class RecForgeDataset
             throw new InvalidDataException($"scenario '{source}' of the manifest: {e.Message} (pass --scenario FILE)");
         }
 
-        string sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(scenario.Source)));
-        if (scenarioPath is null && recorded is not null && sha != manifest.ScenarioSha256)
+        if (scenarioPath is null && recorded is not null && scenario.Sha256 != manifest.ScenarioSha256)
         {
             throw new InvalidDataException($"{recorded}: changed since the dataset was generated (its checksum differs from the manifest's); pass --scenario FILE to check against it anyway");
         }

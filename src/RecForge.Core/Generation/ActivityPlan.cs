@@ -79,21 +79,20 @@ public sealed class ActivityPlan
         }
 
         // Users with zero weight take none; if the others cannot hold every row, fill everybody up to the cap evenly.
-        // Whole rows: floors of the prefix sums, then the few rows lost to rounding go to users below the cap.
-        double reached = Capped(weights, high, cap);
-        var cumulative = new long[users + 1];
-        double sum = 0;
-        for (int u = 0; u < users; u++)
-        {
-            sum += reached >= _extra ? Math.Min(cap, weights[u] * high) : cap;
-            cumulative[u + 1] = Math.Min(_extra, Math.Max(cumulative[u], Math.Min(cumulative[u] + cap, (long)Math.Floor(sum))));
-        }
-
-        long missing = _extra - cumulative[users];
+        // Whole rows: differences of the floored prefix sums (each at most the whole-number cap), then the few rows
+        // that rounding lost go to the last users below the cap.
+        bool reachable = Capped(weights, high, cap) >= _extra;
         var counts = new long[users];
+        double sum = 0;
+        long floored = 0, missing = _extra;
         for (int u = 0; u < users; u++)
         {
-            counts[u] = cumulative[u + 1] - cumulative[u];
+            sum += reachable ? Math.Min(cap, weights[u] * high) : cap;
+            // Rounding of the running sum could let a difference pass the cap by one; it is held back.
+            long next = Math.Clamp((long)Math.Floor(sum), floored, Math.Min(_extra, floored + cap));
+            counts[u] = next - floored;
+            missing -= counts[u];
+            floored = next;
         }
 
         for (int u = users - 1; u >= 0 && missing > 0; u--)

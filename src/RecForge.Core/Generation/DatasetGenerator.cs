@@ -1,7 +1,5 @@
 using System.Collections.Concurrent;
 using System.Reflection;
-using System.Security.Cryptography;
-using System.Text;
 using RecForge.Output;
 using RecForge.Scenarios;
 using RecForge.World;
@@ -36,7 +34,7 @@ public static class DatasetGenerator
         scenario = EmbeddingStorageTransform.Apply(scenario, options.EmbeddingStorage);
         string[] tables = SelectTables(scenario, options.Tables);
         string root = Path.GetFullPath(options.OutputDirectory);
-        string scenarioSha = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(scenario.Source)));
+        string scenarioSha = scenario.Sha256;
         var ledger = new PartitionLedger(root, $"{scenarioSha}:{options.Format.Name}:{options.EmbeddingStorage}:{Version}");
         List<PartitionTask> tasks = Plan(scenario, tables, options.Shard);
         var owned = tasks.Select(t => (t.Table, t.Index)).ToHashSet();
@@ -81,17 +79,17 @@ public static class DatasetGenerator
                 thisRun.Add((task, files));
             });
         }
-        catch (AggregateException e) when (e.InnerExceptions.OfType<ScenarioException>().FirstOrDefault() is { } invalid)
-        {
-            // The scenario cannot produce valid data (a value that is not finite): what this run wrote goes, so no
-            // file of a failed run stays under a final name. Partitions of earlier runs (a resume) are left alone.
-            Forget(root, ledger, thisRun);
-            throw invalid;
-        }
         catch (AggregateException e) when (!e.InnerExceptions.Any(x => x is IOException or UnauthorizedAccessException or OperationCanceledException))
         {
-            // Any other failure is a defect, not an interruption to resume from: the same clean-up.
+            // Not an interruption to resume from (the scenario cannot produce valid data, e.g. a value that is not
+            // finite, or a defect): what this run wrote goes, so no file of a failed run stays under a final name.
+            // Partitions of earlier runs (a resume) are left alone.
             Forget(root, ledger, thisRun);
+            if (e.InnerExceptions.OfType<ScenarioException>().FirstOrDefault() is { } invalid)
+            {
+                throw invalid;
+            }
+
             throw;
         }
         catch (AggregateException e) when (e.InnerExceptions.FirstOrDefault(x => x is IOException or UnauthorizedAccessException) is { } io)
@@ -245,8 +243,7 @@ public static class DatasetGenerator
         long size = scenario.Output.PartitionRows;
         var all = new List<PartitionTask>();
         long users = scenario.Users.Count;
-        long byEvents = (long)Math.Ceiling(users * (double)InteractionRowsPerPartition / scenario.Events.Count);
-        long userRange = Math.Max(1, Math.Min(size, byEvents));
+        long userRange = InteractionUserRange(scenario);
         for (long start = 0, k = 0; start < users; start += userRange, k++)
         {
             all.Add(new PartitionTask(scenario.Events.Table, (int)k, start, Math.Min(users, start + userRange)));
@@ -277,6 +274,13 @@ public static class DatasetGenerator
 
         ShardSpec s = shard ?? ShardSpec.All;
         return [.. all.Where((t, position) => s.Owns(position) && (tables?.Contains(t.Table) ?? true))];
+    }
+
+    /// <summary>Users per interactions partition: about <see cref="InteractionRowsPerPartition"/> rows on average, at most <c>output.partition_rows</c> users.</summary>
+    public static long InteractionUserRange(ScenarioDefinition scenario)
+    {
+        long byEvents = (long)Math.Ceiling(Math.Max(1, scenario.Users.Count) * (double)InteractionRowsPerPartition / Math.Max(1, scenario.Events.Count));
+        return Math.Max(1, Math.Min(scenario.Output.PartitionRows, byEvents));
     }
 
     /// <summary>The tables a run writes, in manifest order (items, users, interactions).</summary>

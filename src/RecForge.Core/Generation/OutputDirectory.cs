@@ -6,18 +6,13 @@ namespace RecForge.Generation;
 internal static class OutputDirectory
 {
     /// <summary>
-    /// Creates the directory and checks it is writable. A directory holding another run's partitions is cleared
+    /// Checks the directory (created with the run's lock) is writable. A directory holding another run's partitions is cleared
     /// (or refused, for a shard, since other shards may be writing there). Temporary files left by a killed run are
     /// deleted — for a shard only those of its own partitions.
     /// </summary>
     public static void Prepare(string root, IReadOnlyList<string> tables, PartitionLedger ledger, ShardSpec shard, IReadOnlySet<(string Table, int Index)> owned)
     {
-        if (File.Exists(root))
-        {
-            throw new OutputException($"{root}: output path is a file, not a directory");
-        }
-
-        Directory.CreateDirectory(root);
+        // The generator has checked that root is not a file, and created it when it took the folder's lock.
         string probe = Path.Combine(root, $".recforge-write-test-{Environment.ProcessId}{AtomicFile.TemporarySuffix}");
         File.WriteAllText(probe, "");
         File.Delete(probe);

@@ -38,10 +38,8 @@ public static class PlanLimits
         }
 
         // Interaction partitions are user ranges, as DatasetGenerator.Plan cuts them.
-        long users = Math.Max(1, scenario.Users.Count);
-        long byEvents = (long)Math.Ceiling(users * (double)DatasetGenerator.InteractionRowsPerPartition / Math.Max(1, scenario.Events.Count));
-        long userRange = Math.Max(1, Math.Min(scenario.Output.PartitionRows, byEvents));
-        partitions += (users + userRange - 1) / userRange;
+        long userRange = DatasetGenerator.InteractionUserRange(scenario);
+        partitions += (scenario.Users.Count + userRange - 1) / userRange;
         if (partitions > MaxPartitions)
         {
             throw new ScenarioException(string.Create(c,

@@ -34,6 +34,9 @@ public sealed record ScenarioDefinition(
     /// <summary>The <c>path=value</c> overrides applied to the file (recorded so the same scenario can be loaded again).</summary>
     public IReadOnlyList<string> Overrides { get; init; } = [];
 
+    /// <summary>SHA-256 of <see cref="Source"/> (lower-case hex): the manifest's scenario checksum.</summary>
+    public string Sha256 => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(Source)));
+
     /// <summary>The entity tables in generation order: items, users, then creators when there are any.</summary>
     public IEnumerable<EntityDefinition> Entities => Creators is null ? [Items, Users] : [Items, Users, Creators];
 
