@@ -60,8 +60,11 @@ public sealed class MockKafkaCluster : IDisposable
     [UnmanagedFunctionPointer(CallingConvention.Cdecl)]
     private delegate void PushRequestErrors(IntPtr cluster, short apiKey, UIntPtr count, int[] errors);
 
-    /// <summary>Reads every message of a topic from the beginning until <paramref name="expected"/> arrive or 60 s pass.</summary>
-    public List<ConsumeResult<string, string>> ReadAll(string topic, long expected)
+    /// <summary>
+    /// Reads every message of a topic from the beginning until <paramref name="expected"/> arrive or 60 s pass, then a
+    /// second more — or, with <paramref name="untilQuiet"/>, on until no message comes for a second.
+    /// </summary>
+    public List<ConsumeResult<string, string>> ReadAll(string topic, long expected, bool untilQuiet = false)
     {
         var config = new ConsumerConfig
         {
@@ -90,10 +93,19 @@ public sealed class MockKafkaCluster : IDisposable
             }
         }
 
-        // A little longer, to catch duplicates beyond the expected count.
-        for (int i = 0; i < 5 && consumer.Consume(TimeSpan.FromMilliseconds(200)) is { } extra; i++)
+        // A little longer, to catch duplicates beyond the expected count; until quiet, also messages a broker kept
+        // although their acknowledgement failed.
+        for (int quiet = 0, polls = 0; quiet < 5 && (untilQuiet || polls < 5); polls++)
         {
-            messages.Add(extra);
+            if (consumer.Consume(TimeSpan.FromMilliseconds(200)) is { IsPartitionEOF: false } extra)
+            {
+                messages.Add(extra);
+                quiet = 0;
+            }
+            else
+            {
+                quiet++;
+            }
         }
 
         consumer.Close();
