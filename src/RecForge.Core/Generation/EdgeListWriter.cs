@@ -1,3 +1,4 @@
+using RecForge.Generation.Events;
 using RecForge.Ids;
 using RecForge.Output;
 using RecForge.Quality;

@@ -1,3 +1,4 @@
+using RecForge.Generation.Events;
 using System.Globalization;
 using RecForge.Output;
 using RecForge.Scenarios;

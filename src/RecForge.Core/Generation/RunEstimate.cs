@@ -1,3 +1,4 @@
+using RecForge.Generation.Events;
 using RecForge.Output;
 using RecForge.Scenarios;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using RecForge.Clustering;
 using RecForge.Generation;
+using RecForge.Generation.Events;
 using RecForge.Output;
 using RecForge.Scenarios;
 

@@ -32,7 +32,7 @@ public class MusicScenarioLoaderTests
         Assert.Equal(["genres", "artist_genres", "song_genres", "user_genre_preferences", "edge_list"], music.Derived!.Select(d => d.Table));
         Assert.Equal(["artist_id", "track_duration_ms"], music.Events.ItemColumns.Select(c => c.Column));
         Assert.Equal(["user_id", "track_id", "artist_id", "track_duration_ms", "session_id", "ms_played", "timestamp"],
-            RecForge.Generation.InteractionSampler.BuildSchema(music).Columns.Select(c => c.Name));
+            RecForge.Generation.Events.InteractionSampler.BuildSchema(music).Columns.Select(c => c.Name));
     }
 
     [Fact]

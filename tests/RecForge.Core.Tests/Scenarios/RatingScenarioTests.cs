@@ -42,10 +42,10 @@ public class RatingScenarioTests
         ScenarioDefinition scenario = Load(Ratings);
         Assert.Null(scenario.Events.Columns.Type);
         Assert.Equal(["user_id", "item_id", "rating", "timestamp"],
-            RecForge.Generation.InteractionSampler.BuildSchema(scenario).Columns.Select(c => c.Name));
-        Assert.Equal(["user_id", "item_id", "timestamp"], RecForge.Generation.InteractionSampler.BuildSchema(Load("")).Columns.Select(c => c.Name));
+            RecForge.Generation.Events.InteractionSampler.BuildSchema(scenario).Columns.Select(c => c.Name));
+        Assert.Equal(["user_id", "item_id", "timestamp"], RecForge.Generation.Events.InteractionSampler.BuildSchema(Load("")).Columns.Select(c => c.Name));
         Assert.Equal(["user_id", "item_id", "interaction_type", "timestamp"],
-            RecForge.Generation.InteractionSampler.BuildSchema(Load("  funnel: { view: {}, like: { min: 0.1, max: 0.5 } }\n")).Columns.Select(c => c.Name));
+            RecForge.Generation.Events.InteractionSampler.BuildSchema(Load("  funnel: { view: {}, like: { min: 0.1, max: 0.5 } }\n")).Columns.Select(c => c.Name));
     }
 
     [Fact]

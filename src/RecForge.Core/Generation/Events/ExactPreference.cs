@@ -1,8 +1,9 @@
 using RecForge.Randomness;
 using RecForge.Sampling;
+using RecForge.Scenarios;
 using RecForge.World;
 
-namespace RecForge.Generation;
+namespace RecForge.Generation.Events;
 
 /// <summary>
 /// Exact preference picks (<c>choice.sampler: exact</c>): for the current user, one table per interest holding
@@ -36,11 +37,16 @@ internal sealed class ExactPreference
         _proposal = new double[_weights.Length];
     }
 
-    /// <summary>Starts a user: no table is built yet; <paramref name="bias"/> is their popularity exponent.</summary>
-    public void Begin(long user, double bias)
+    /// <summary>
+    /// Starts a user with <paramref name="rows"/> events: no table is built yet. Their popularity exponent is the
+    /// scenario's, times (rows / mean rows per user)^<c>activity_bias_slope</c> (heavy users pick less popular items).
+    /// </summary>
+    public void Begin(long user, long rows)
     {
+        ChoiceDefinition choice = _world.Scenario.Events.Choice;
         _user = user;
-        _bias = bias;
+        _bias = choice.ActivityBiasSlope == 0 ? choice.PreferencePopularityBias
+            : choice.PreferencePopularityBias * Math.Pow(rows / Math.Max(1.0, (double)_world.Scenario.Events.Count / _world.Scenario.Users.Count), choice.ActivityBiasSlope);
         Array.Clear(_ready);
     }
 

@@ -1,4 +1,7 @@
-namespace RecForge.Generation;
+using RecForge.Scenarios;
+using RecForge.World;
+
+namespace RecForge.Generation.Events;
 
 /// <summary>
 /// One user's time budget inside the event period: it bounds the time of each exposure so that every row, however
@@ -23,6 +26,25 @@ internal sealed class SessionClock
         _start = start;
         _limit = limit;
         _rowSeconds = rowSeconds;
+    }
+
+    /// <summary>The clock of <paramref name="world"/>'s event process; <paramref name="durations"/> are the items' play lengths in ms, if any.</summary>
+    public static SessionClock For(WorldModel world, double[] durations)
+    {
+        EventDefinition events = world.Scenario.Events;
+
+        // What a row takes at most on average (its gap, and for plays the whole track): a session start is moved earlier
+        // when the user's remaining rows would not fit before the end of the period at that pace.
+        double meanDuration = 0;
+        for (int i = 0; i < durations.Length; i++)
+        {
+            meanDuration += durations[i] / 1000 / durations.Length;
+        }
+
+        double rowSeconds = (events.GapSeconds is null ? 30 + (events.MeanGapMinutes * 60) : 60) + meanDuration;
+
+        // Funnel follow-ups come up to (steps − 1) seconds after their exposure, so exposures end that much earlier.
+        return new SessionClock(world.TimeProfile.Start, world.TimeProfile.End.AddSeconds(-Math.Max(1, events.Funnel.Count)), rowSeconds);
     }
 
     /// <summary>Starts a user with <paramref name="rows"/> rows to write.</summary>

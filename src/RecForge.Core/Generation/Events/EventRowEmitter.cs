@@ -3,7 +3,7 @@ using RecForge.Output;
 using RecForge.Scenarios;
 using RecForge.World;
 
-namespace RecForge.Generation;
+namespace RecForge.Generation.Events;
 
 /// <summary>
 /// Writes interaction rows: the table's columns, chosen once per scenario, and each row's values — ids, the item

@@ -1,0 +1,70 @@
+using RecForge.Randomness;
+using RecForge.Scenarios;
+using RecForge.World;
+
+namespace RecForge.Generation.Events;
+
+/// <summary>
+/// Preference picks, ∝ affinity × popularity^bias. By exact rejection sampling: propose an item with probability
+/// ∝ popularity^bias (O(1) Zipf rejection-inversion), accept with probability affinity(target, item), so the catalogue
+/// is never scanned; or, with <c>choice.sampler: exact</c>, from the user's tabulated weights
+/// (<see cref="ExactPreference"/>). With sequential coherence the pick aims between the taste and the previous item.
+/// </summary>
+internal sealed class PreferenceChooser : IItemChooser
+{
+    private readonly WorldModel _world;
+    private readonly ItemCatalog _catalog;
+    private readonly UserTaste _taste;
+    private readonly ExactPreference? _exact;
+    private readonly HashSet<long> _seen;
+    private readonly ChoiceDefinition _choice;
+    private readonly float[] _target;
+
+    // seen: The items the user has taken (filled only when events keep items distinct).
+    public PreferenceChooser(WorldModel world, ItemCatalog catalog, UserTaste taste, ExactPreference? exact, HashSet<long> seen)
+    {
+        _world = world;
+        _catalog = catalog;
+        _taste = taste;
+        _exact = exact;
+        _seen = seen;
+        _choice = world.Scenario.Events.Choice;
+        _target = new float[world.Dimensions];
+    }
+
+    public long Pick(long previous, ref Rng rng)
+    {
+        float[] taste = _taste.DrawInterest(ref rng, out int interest);
+        ReadOnlySpan<float> target = taste;
+        bool coherent = previous >= 0 && rng.NextDouble() < _choice.Coherence;
+        if (coherent)
+        {
+            // Sequential coherence: aim between the user's taste and the previous item.
+            taste.CopyTo(_target, 0);
+            VectorMath.AddScaled(_target, _catalog.Position(previous), 1.0);
+            VectorMath.Normalize(_target);
+            target = _target;
+        }
+
+        // Exact picks use the user's table; a coherent pick aims elsewhere and goes by rejection.
+        if (_exact is not null && !coherent && _exact.Sample(interest, taste, _seen, ref rng) is var drawn and >= 0)
+        {
+            return drawn;
+        }
+
+        long candidate = 0;
+        long items = _catalog.Count;
+        for (int attempt = 0; attempt < _choice.MaxTries; attempt++)
+        {
+            candidate = _world.PreferenceProposal is { } proposal
+                ? _world.ItemOfRank(proposal.SampleRank(ref rng))
+                : rng.NextInt64(items);
+            if (rng.NextDouble() < _world.Affinity(target, _catalog.Position(candidate)))
+            {
+                break;
+            }
+        }
+
+        return candidate;
+    }
+}
