@@ -1,5 +1,5 @@
-using RecForge.Generation.Events;
 using System.Globalization;
+using RecForge.Generation.Events;
 using RecForge.Output;
 using RecForge.Scenarios;
 using RecForge.World;
