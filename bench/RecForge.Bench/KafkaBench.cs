@@ -3,9 +3,11 @@ using System.Globalization;
 using Confluent.Kafka;
 using RecForge.Cli;
 using RecForge.Connectors.Kafka;
+using RecForge.Datasets;
 using RecForge.Generation;
 using RecForge.Output;
 using RecForge.Output.Parquet;
+using RecForge.Scenarios;
 
 namespace RecForge.Bench;
 
@@ -19,7 +21,6 @@ internal static class KafkaBench
         {
             var scenario = BuiltInScenarios.Load("media", [$"events.count={interactions}", $"users.count={Math.Max(100, interactions / 50)}"]);
             DatasetGenerator.Run(scenario, new GenerateOptions(dir, new ParquetTableFormat(), Environment.ProcessorCount) { Tables = new HashSet<string> { "interactions" } });
-            Manifest manifest = Manifest.Load(dir);
             string bootstrap = StartMockCluster(out IDisposable cluster);
             using (cluster)
             {
@@ -27,7 +28,7 @@ internal static class KafkaBench
                 for (int r = 0; r < repeat; r++)
                 {
                     var clock = Stopwatch.StartNew();
-                    using var source = new TimeOrderedEventSource([.. manifest.Tables[^1].Files.Select(f => Path.Combine(dir, f.Path))]);
+                    using var source = new TimeOrderedEventSource(RecForgeDataset.Open(dir).Table("interactions"));
                     KafkaStreamResult result = KafkaStreamer.Stream(source, new KafkaStreamOptions(bootstrap, $"bench{r}"));
                     runs.Add((clock.Elapsed.TotalSeconds, result.Bytes));
                     if (result.Failed > 0)

@@ -68,16 +68,3 @@ public static class RecForgeCommandLine
         return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null });
     }
 }
-
-/// <summary>Process exit codes.</summary>
-public static class ExitCodes
-{
-    /// <summary>Success.</summary>
-    public const int Ok = 0;
-
-    /// <summary>A check failed, or an operation failed against a server or a file.</summary>
-    public const int Failure = 1;
-
-    /// <summary>Bad input or usage: arguments, scenario file, dataset or log contents, output location.</summary>
-    public const int BadInput = 2;
-}

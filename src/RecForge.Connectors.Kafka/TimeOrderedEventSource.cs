@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using RecForge.Output;
-using RecForge.Output.Parquet;
+using RecForge.Reading;
 
 namespace RecForge.Connectors.Kafka;
 
@@ -11,23 +11,35 @@ namespace RecForge.Connectors.Kafka;
 /// Interactions of a dataset as messages in global timestamp order, with memory bounded by one input file.
 /// </summary>
 /// <remarks>
-/// An external merge sort: each interaction file (≈1M rows) is read, turned into messages, sorted by (timestamp,
-/// row) and spilled to a temporary run file; the runs are then merged with a priority queue. Ties keep file order,
-/// so each user's events keep their order and the stream is identical on every run.
+/// An external merge sort: the table is read in runs of at most 2^20 rows (whatever its format), each turned into
+/// messages, sorted by (timestamp, row) and spilled to a temporary run file; the runs are then merged with a priority
+/// queue. Ties keep the table's row order, so each user's events keep their order and the stream is identical on every run.
 /// </remarks>
 public sealed class TimeOrderedEventSource : IDisposable
 {
+    // Rows per sorted run: what one run holds in memory at once.
+    private const int RunRows = 1 << 20;
+
     private readonly List<string> _runs = [];
     private readonly string _directory;
 
-    /// <summary>Sorts <paramref name="files"/> into runs under a new temporary folder.</summary>
-    public TimeOrderedEventSource(IReadOnlyList<string> files)
+    /// <summary>Sorts the rows of <paramref name="events"/> into runs of at most 2^20 rows under a new temporary folder.</summary>
+    /// <exception cref="InvalidDataException">A file of the table is missing or damaged.</exception>
+    public TimeOrderedEventSource(DatasetTable events, CancellationToken cancellation = default)
     {
         _directory = Path.Combine(Path.GetTempPath(), "recforge-stream-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(_directory);
-        foreach (string file in files)
+        try
         {
-            _runs.Add(SortRun(file, Path.Combine(_directory, $"run-{_runs.Count:D5}.bin")));
+            foreach (ColumnBatch batch in events.Read(RunRows, cancellation))
+            {
+                _runs.Add(SortRun(batch, Path.Combine(_directory, $"run-{_runs.Count:D5}.bin")));
+            }
+        }
+        catch
+        {
+            Dispose();
+            throw;
         }
     }
 
@@ -73,9 +85,8 @@ public sealed class TimeOrderedEventSource : IDisposable
     /// <summary>Deletes the run files.</summary>
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 
-    private string SortRun(string file, string runPath)
+    private string SortRun(ColumnBatch batch, string runPath)
     {
-        ColumnBatch batch = ParquetRowReader.ReadAll(file);
         int time = batch.Schema.Columns.Select((c, i) => (c, i)).First(x => x.c.Kind == ColumnKind.Timestamp).i;
         DateTime[] timestamps = batch.Column<DateTime>(time);
         var order = new int[batch.Count];

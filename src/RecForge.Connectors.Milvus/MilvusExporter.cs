@@ -1,7 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using RecForge.Datasets;
 using RecForge.Output;
 using RecForge.Output.Parquet;
+using RecForge.Reading;
 
 namespace RecForge.Connectors.Milvus;
 
@@ -35,11 +37,17 @@ public static class MilvusExporter
             throw new MilvusExportException($"{directory}: no {Manifest.FileName}: not a finished RecForge dataset");
         }
 
-        Manifest manifest = Manifest.Load(directory);
-        if (manifest.Format != "parquet")
+        RecForgeDataset dataset;
+        try
         {
-            throw new MilvusExportException($"{directory}: export reads Parquet datasets; this one is {manifest.Format}");
+            dataset = RecForgeDataset.Open(directory);
         }
+        catch (InvalidDataException e)
+        {
+            throw new MilvusExportException(e.Message, e);
+        }
+
+        Manifest manifest = dataset.Manifest;
 
         ManifestTable table = (options.Table is null
             ? manifest.Tables.FirstOrDefault(t => t.Role == "items") ?? manifest.Tables[0]
@@ -50,10 +58,10 @@ public static class MilvusExporter
             throw new MilvusExportException($"{options.Output}: exists and is not empty; choose a new folder");
         }
 
-        ParquetDatasetTable source;
+        DatasetTable source;
         try
         {
-            source = ParquetDatasetTable.Open(directory, table);
+            source = dataset.Open(table);
         }
         catch (InvalidDataException e)
         {
@@ -109,7 +117,7 @@ public static class MilvusExporter
         return new MilvusExportResult(collection, source.Rows, files, [.. fields.Select(f => f.Source.Name)]);
     }
 
-    private static void WriteData(ParquetDatasetTable source, List<MilvusField> fields, TableSchema schema, long rowsPerFile, string output, List<string> files,
+    private static void WriteData(DatasetTable source, List<MilvusField> fields, TableSchema schema, long rowsPerFile, string output, List<string> files,
         IProgress<RecForge.Generation.GenerationProgress>? progress)
     {
         string table = source.Table.Name;
@@ -155,7 +163,7 @@ public static class MilvusExporter
         }
     }
 
-    private static List<MilvusField> Fields(ParquetDatasetTable source, MilvusExportOptions options)
+    private static List<MilvusField> Fields(DatasetTable source, MilvusExportOptions options)
     {
         TableSchema schema = source.Schema;
         string key = source.Table.Key ?? schema.Columns[0].Name;

@@ -1,9 +1,10 @@
 using System.Diagnostics;
 using Npgsql;
 using RecForge.Connectors.Postgres.Loading;
+using RecForge.Datasets;
 using RecForge.Generation;
 using RecForge.Output;
-using RecForge.Output.Parquet;
+using RecForge.Reading;
 
 namespace RecForge.Connectors.Postgres;
 
@@ -31,25 +32,11 @@ public static class PostgresLoader
             throw new PostgresConnectorException($"{directory}: no {Manifest.FileName}: not a finished RecForge dataset") { IsBadInput = true };
         }
 
-        Manifest manifest;
+        DatasetTable[] tables;
         try
         {
-            manifest = Manifest.Load(directory);
-        }
-        catch (InvalidDataException e)
-        {
-            throw new PostgresConnectorException(e.Message, e) { IsBadInput = true };
-        }
-
-        if (manifest.Format != "parquet")
-        {
-            throw new PostgresConnectorException($"{directory}: loading reads Parquet datasets; this one is {manifest.Format}") { IsBadInput = true };
-        }
-
-        ParquetDatasetTable[] tables;
-        try
-        {
-            tables = [.. manifest.Tables.Select(t => ParquetDatasetTable.Open(directory, t))];
+            RecForgeDataset dataset = RecForgeDataset.Open(directory);
+            tables = [.. dataset.Manifest.Tables.Select(dataset.Open)];
         }
         catch (Exception e) when (e is InvalidDataException or IOException)
         {
@@ -73,7 +60,7 @@ public static class PostgresLoader
         }
     }
 
-    private static PostgresLoadResult LoadTables(PostgresServer server, NpgsqlConnection connection, ParquetDatasetTable[] tables, PostgresLoadOptions options)
+    private static PostgresLoadResult LoadTables(PostgresServer server, NpgsqlConnection connection, DatasetTable[] tables, PostgresLoadOptions options)
     {
         PostgresLoadMethod method = options.Method != PostgresLoadMethod.Auto ? options.Method
             : PostgresServer.IsPglite(connection) ? PostgresLoadMethod.Insert : PostgresLoadMethod.Copy;
@@ -112,7 +99,7 @@ public static class PostgresLoader
         long done = 0;
         var loaded = new List<LoadedTable>();
         var keys = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (ParquetDatasetTable table in tables)
+        foreach (DatasetTable table in tables)
         {
             loaded.Add(LoadTable(connection, table, pgvector, method, keys, options, rows =>
             {
@@ -128,7 +115,7 @@ public static class PostgresLoader
         return new PostgresLoadResult(loaded, method, pgvector);
     }
 
-    private static LoadedTable LoadTable(NpgsqlConnection connection, ParquetDatasetTable table, bool pgvector, PostgresLoadMethod method,
+    private static LoadedTable LoadTable(NpgsqlConnection connection, DatasetTable table, bool pgvector, PostgresLoadMethod method,
         Dictionary<string, string> keys, PostgresLoadOptions options, Action<long> progress)
     {
         string name = PostgresSql.Quote(table.Table.Name);
@@ -200,7 +187,7 @@ public static class PostgresLoader
     /// Entity tables: every numeric and time column and every categorical text column. Event tables: (user, time) for
     /// a user's history and the item column for the foreign key.
     /// </summary>
-    private static List<string[]> IndexColumns(NpgsqlConnection connection, ParquetDatasetTable table, PostgresColumn[] columns)
+    private static List<string[]> IndexColumns(NpgsqlConnection connection, DatasetTable table, PostgresColumn[] columns)
     {
         var indexes = new List<string[]>();
         IReadOnlyList<ManifestReference> references = table.Table.References ?? [];

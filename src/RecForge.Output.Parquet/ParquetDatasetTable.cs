@@ -1,6 +1,7 @@
 using System.Globalization;
 using ParquetSharp;
 using RecForge.Output;
+using RecForge.Reading;
 
 namespace RecForge.Output.Parquet;
 
@@ -8,30 +9,20 @@ namespace RecForge.Output.Parquet;
 /// One table of a finished Parquet dataset, read back batch by batch with every column: scalars, lists, vectors
 /// (float16 vectors widened to float32) and the hive partition columns rebuilt from directory names.
 /// </summary>
-public sealed class ParquetDatasetTable
+public sealed class ParquetDatasetTable : DatasetTable
 {
     private readonly string[] _files;
     private readonly string[][] _partitionValues;
     private readonly int _fileColumns;
 
     private ParquetDatasetTable(ManifestTable table, string[] files, TableSchema schema, int fileColumns, string[][] partitionValues, bool[] half)
+        : base(table, schema)
     {
-        Table = table;
         _files = files;
-        Schema = schema;
         _fileColumns = fileColumns;
         _partitionValues = partitionValues;
         IsHalf = half;
     }
-
-    /// <summary>The manifest entry.</summary>
-    public ManifestTable Table { get; }
-
-    /// <summary>Columns as read: the file columns in file order, then the partition columns.</summary>
-    public TableSchema Schema { get; }
-
-    /// <summary>Total rows.</summary>
-    public long Rows => Table.Rows;
 
     private bool[] IsHalf { get; }
 
@@ -99,9 +90,9 @@ public sealed class ParquetDatasetTable
         return new ParquetDatasetTable(table, files, new TableSchema(table.Name, columns), fileColumns, partitionValues, [.. half]);
     }
 
-    /// <summary>Reads the table in batches of at most <paramref name="batchRows"/> rows; the same batch object is refilled each time.</summary>
-    /// <exception cref="InvalidDataException">A file is damaged (bad pages, bad compression, values out of range); the message names it.</exception>
-    public IEnumerable<ColumnBatch> Read(int batchRows, CancellationToken cancellation = default)
+    /// <inheritdoc />
+    /// <remarks>A damaged file (bad pages, bad compression, values out of range) is an <see cref="InvalidDataException"/> naming it.</remarks>
+    public override IEnumerable<ColumnBatch> Read(int batchRows = DefaultBatchRows, CancellationToken cancellation = default)
     {
         using IEnumerator<ColumnBatch> e = ReadFiles(batchRows, cancellation).GetEnumerator();
         while (true)

@@ -28,7 +28,7 @@ public sealed class CliErrorTests : IDisposable
     public void A_scenario_with_an_unknown_field_names_file_line_and_field()
     {
         // Given the media scenario with a misspelt field added under world:
-        string[] lines = BuiltInScenarios.Text("media")!.Split('\n');
+        string[] lines = RecForge.Scenarios.BuiltInScenarios.Text("media")!.Split('\n');
         int at = Array.FindIndex(lines, l => l.StartsWith("  latent_dimensions:", StringComparison.Ordinal)) + 1;
         string yaml = Path.Combine(_root, "bad.yaml");
         File.WriteAllLines(yaml, [.. lines[..at], "  colour: red", .. lines[at..]]);

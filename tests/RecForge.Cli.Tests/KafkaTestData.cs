@@ -29,8 +29,7 @@ internal static class KafkaTestData
     /// <summary>The rows in the order the stream sends them (the same time-ordered merge of the files).</summary>
     public static List<(Guid User, long Item, string Type, double Watch, DateTime Time)> OrderedRows(string dir)
     {
-        RecForge.Output.Manifest manifest = RecForge.Output.Manifest.Load(dir);
-        using var source = new RecForge.Connectors.Kafka.TimeOrderedEventSource([.. manifest.Tables[^1].Files.Select(f => Path.Combine(dir, f.Path))]);
+        using var source = new RecForge.Connectors.Kafka.TimeOrderedEventSource(RecForge.Datasets.RecForgeDataset.Open(dir).Table("interactions"));
         return [.. source.Read().Select(m => Parse(System.Text.Encoding.UTF8.GetString(m.Value)))];
     }
 

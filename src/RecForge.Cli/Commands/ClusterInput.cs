@@ -1,6 +1,7 @@
 using System.Text;
+using RecForge.Datasets;
 using RecForge.Output;
-using RecForge.Output.Parquet;
+using RecForge.Reading;
 using RecForge.Text;
 
 namespace RecForge.Cli.Commands;
@@ -43,14 +44,9 @@ internal sealed record ClusterInput(string[] Ids, float[][] Embeddings, string[]
     private static ClusterInput FromDataset(string directory, ClusterInputOptions options)
     {
         IReadOnlyList<string>? textColumns = options.TextColumns;
-        if (!File.Exists(Path.Combine(directory, Manifest.FileName)))
-        {
-            throw new InvalidDataException($"{directory}: no {Manifest.FileName}: not a finished RecForge dataset");
-        }
-
-        Manifest manifest = Manifest.Load(directory);
-        ManifestTable table = manifest.Tables.FirstOrDefault(t => t.Role == "items") ?? manifest.Tables[0];
-        ParquetDatasetTable items = ParquetDatasetTable.Open(directory, table);
+        RecForgeDataset dataset = RecForgeDataset.Open(directory);
+        ManifestTable table = dataset.Manifest.Tables.FirstOrDefault(t => t.Role == "items") ?? dataset.Manifest.Tables[0];
+        DatasetTable items = dataset.Open(table);
         TableSchema schema = items.Schema;
         int key = schema.IndexOf(table.Key ?? schema.Columns[0].Name);
         int vector = schema.Columns.ToList().FindIndex(c => c.Kind == ColumnKind.FloatVector);

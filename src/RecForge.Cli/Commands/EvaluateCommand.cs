@@ -1,8 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
-using RecForge.Cli.Evaluation;
+using RecForge.Datasets.Logs;
 using RecForge.Evaluation;
+using RecForge.Scenarios;
 
 namespace RecForge.Cli.Commands;
 
@@ -41,9 +42,9 @@ internal static class EvaluateCommand
             {
                 var columns = new LogColumns(parse.GetValue(user)!, parse.GetValue(item)!, parse.GetValue(rating), parse.GetValue(timestamp));
                 var index = new ItemIndex();
-                InteractionLog realLog = InteractionLog.Build(LogReader.Read(parse.GetValue(real)!, columns), index);
-                InteractionLog synLog = InteractionLog.Build(LogReader.Read(parse.GetValue(synthetic)!, columns, parse.GetValue(scenario)), index);
-                Dictionary<int, string[]>? genres = parse.GetValue(items) is { } path ? LogReader.Categories(path, parse.GetValue(itemKey)!, parse.GetValue(categories)!, index) : null;
+                InteractionLog realLog = InteractionLog.Build(LogFiles.Read(parse.GetValue(real)!, columns), index);
+                InteractionLog synLog = InteractionLog.Build(LogFiles.Read(parse.GetValue(synthetic)!, columns, parse.GetValue(scenario)), index);
+                Dictionary<int, string[]>? genres = parse.GetValue(items) is { } path ? LogFiles.Categories(path, parse.GetValue(itemKey)!, parse.GetValue(categories)!, index) : null;
                 var options = new EvaluationOptions(parse.GetValue(testFraction), parse.GetValue(seed));
                 string? note = parse.GetValue(scenario) is { } scenarioPath ? HoldoutNote(scenarioPath, options) : null;
                 EvaluationReport result = TwinEvaluation.Run(realLog, synLog, options, genres);

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using RecForge.Cli.Evaluation;
+using RecForge.Datasets.Logs;
 using RecForge.Evaluation;
 using RecForge.Fit;
 using RecForge.Output;
@@ -77,7 +77,7 @@ internal static class FitCommand
                 var index = new ItemIndex();
                 TwinCatalogue? catalogue = parse.GetValue(items) is { } catalogueFile
                     ? ReadCatalogue(catalogueFile, parse.GetValue(itemKey) ?? columns.Item, parse.GetValue(categories)!, columns.Item, index) : null;
-                List<LogEvent> events = [.. LogReader.Read(log, columns)];
+                List<LogEvent> events = [.. LogFiles.Read(log, columns)];
                 if (weightColumn is not null)
                 {
                     events = Quantize(events);

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
-using RecForge.Cli.Validation;
+using RecForge.Datasets;
 using RecForge.Generation;
 using RecForge.Output;
 using RecForge.Output.Parquet;
@@ -180,9 +180,8 @@ internal static class GenerateCommand
             return;
         }
 
-        TableView view = RecForgeDataset.OpenTable(directory, manifest.Format, events, DatasetValidator.ScenarioSchemas(scenario)[events.Name]);
         InteractionStatistics statistics = InteractionStatistics.For(scenario);
-        foreach (ColumnBatch batch in view.Read())
+        foreach (ColumnBatch batch in RecForgeDataset.Open(directory, scenario).Open(events).Read())
         {
             statistics.Add(batch);
         }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using RecForge.Scenarios;
 
 namespace RecForge.Cli.Commands;
 

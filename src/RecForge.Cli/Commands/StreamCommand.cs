@@ -1,9 +1,11 @@
 using System.CommandLine;
 using System.Globalization;
 using RecForge.Connectors.Kafka;
+using RecForge.Datasets;
 using RecForge.Generation;
 using RecForge.Output;
 using RecForge.Output.Parquet;
+using RecForge.Reading;
 using RecForge.Scenarios;
 
 namespace RecForge.Cli.Commands;
@@ -100,19 +102,9 @@ internal static class StreamCommand
                 });
             }
 
-            if (!File.Exists(Path.Combine(directory, Manifest.FileName)))
-            {
-                return Fail(stderr, $"{directory}: no {Manifest.FileName}: not a finished RecForge dataset");
-            }
-
-            Manifest manifest = Manifest.Load(directory);
-            ManifestTable events = manifest.Tables[^1];
-            if (manifest.Format != "parquet")
-            {
-                return Fail(stderr, $"{directory}: streaming reads Parquet datasets; this one is {manifest.Format}");
-            }
-
-            using var ordered = new TimeOrderedEventSource([.. events.Files.Select(f => Path.Combine(directory, f.Path))]);
+            var dataset = RecForgeDataset.Open(directory);
+            DatasetTable events = dataset.Open(dataset.EventsTable);
+            using var ordered = new TimeOrderedEventSource(events, cancellation);
             var display = new GenerationProgressDisplay(stdout);
             var options = new KafkaStreamOptions(parse.GetValue(a.Bootstrap)!, parse.GetValue(a.Topic)!)
             {
@@ -144,7 +136,7 @@ internal static class StreamCommand
 
             return result.Cancelled ? ExitCodes.Failure : ExitCodes.Ok;
         }
-        catch (Exception e) when (e is ScenarioException or OutputException)
+        catch (Exception e) when (e is ScenarioException or OutputException or InvalidDataException)
         {
             return Fail(stderr, e.Message);
         }

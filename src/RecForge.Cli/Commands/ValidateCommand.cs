@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
-using RecForge.Cli.Validation;
+using RecForge.Datasets;
 using RecForge.Output;
 using RecForge.Quality;
 using RecForge.Scenarios;
@@ -39,13 +39,12 @@ internal static class ValidateCommand
         {
             if (Directory.Exists(input))
             {
-                (DatasetView view, ScenarioDefinition scenario, List<QualityCheck> prior) = RecForgeDataset.Load(input, scenarioPath);
-                report = DatasetValidator.Validate(input, view, scenario, prior);
+                report = DatasetValidation.Validate(RecForgeDataset.Open(input, scenarioPath));
                 outDir = output ?? Path.Combine(input, "_report");
             }
             else if (File.Exists(input))
             {
-                report = DatasetValidator.Validate(input, ForeignDataset.Load(input), null);
+                report = DatasetValidation.ValidateMapped(input);
                 outDir = output ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(input))!, "_report");
             }
             else

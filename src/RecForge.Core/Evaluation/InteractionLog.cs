@@ -109,36 +109,3 @@ public sealed class InteractionLog
     public InteractionLog Subset(IReadOnlyList<int> indexes)
         => new([.. indexes.Select(i => UserIds[i])], [.. indexes.Select(i => Items[i])], [.. indexes.Select(i => Ratings[i])], [.. indexes.Select(i => Times[i])], ItemCount);
 }
-
-/// <summary>One event of a log.</summary>
-/// <param name="User">User id.</param>
-/// <param name="Item">Item id.</param>
-/// <param name="Rating">Rating or weight (NaN when the log has none).</param>
-/// <param name="Time">Unix time in seconds.</param>
-public readonly record struct LogEvent(string User, string Item, double Rating, long Time);
-
-/// <summary>Item ids to dense indexes, shared by the logs being compared.</summary>
-public sealed class ItemIndex
-{
-    private readonly Dictionary<string, int> _index = new(StringComparer.Ordinal);
-    private readonly List<string> _ids = [];
-
-    /// <summary>Number of items indexed.</summary>
-    public int Count => _ids.Count;
-
-    /// <summary>The id of an index.</summary>
-    public string IdOf(int index) => _ids[index];
-
-    /// <summary>The index of an id, adding it when new.</summary>
-    public int IndexOf(string id)
-    {
-        if (!_index.TryGetValue(id, out int i))
-        {
-            i = _ids.Count;
-            _index[id] = i;
-            _ids.Add(id);
-        }
-
-        return i;
-    }
-}

@@ -169,36 +169,3 @@ public static class TwinEvaluation
     private static Dictionary<string, double> Histogram(double[] values, double min, double max, int bins)
         => Counts(values.Select(v => Math.Clamp((int)((v - min) / (max - min) * bins), 0, bins - 1)).Select(b => (min + (b + 0.5) * (max - min) / bins).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)));
 }
-
-/// <summary>Knobs of <see cref="TwinEvaluation"/>.</summary>
-/// <param name="TestFraction">Share of real users held out for testing.</param>
-/// <param name="Seed">Seed of the user split and samples.</param>
-/// <param name="K">List length for NDCG@K and Recall@K.</param>
-/// <param name="EaseLambda">EASE regularisation.</param>
-/// <param name="EaseItems">Items in the dense EASE model.</param>
-/// <param name="PrivacySample">Synthetic users compared in the nearest-record search.</param>
-public sealed record EvaluationOptions(double TestFraction = 0.2, ulong Seed = 42, int K = 10, double EaseLambda = 250, int EaseItems = 2000, int PrivacySample = 2000);
-
-/// <summary>Everything <see cref="TwinEvaluation"/> measured.</summary>
-public sealed record EvaluationReport(IReadOnlyList<FidelityScore> Fidelity, IReadOnlyList<UtilityScore> Utility, PrivacyScore Privacy,
-    int RealUsers, int SyntheticUsers, long RealPairs, long SyntheticPairs)
-{
-    /// <summary>The mean of the fidelity scores.</summary>
-    public double FidelityOverall => Fidelity.Count == 0 ? 0 : Fidelity.Average(f => f.Score);
-
-    /// <summary>Whether the models rank in the same order by NDCG when trained on synthetic and on real data.</summary>
-    public bool SameModelOrder => Utility.OrderByDescending(u => u.RealNdcg).Select(u => u.Model).SequenceEqual(Utility.OrderByDescending(u => u.SyntheticNdcg).Select(u => u.Model));
-}
-
-/// <summary>One fidelity score with the two distributions it compared (null for pair trends).</summary>
-public sealed record FidelityScore(string Name, string Metric, double Score, IReadOnlyDictionary<string, double>? Real, IReadOnlyDictionary<string, double>? Synthetic);
-
-/// <summary>A model's NDCG@K and Recall@K on real test users, trained on real train users and on the synthetic data.</summary>
-public sealed record UtilityScore(string Model, double RealNdcg, double RealRecall, double SyntheticNdcg, double SyntheticRecall, int TestUsers)
-{
-    /// <summary>Synthetic NDCG / real NDCG.</summary>
-    public double NdcgRatio => RealNdcg > 0 ? SyntheticNdcg / RealNdcg : double.NaN;
-}
-
-/// <summary>Distance to the closest real train record (Jaccard over item sets) for synthetic and for real test users, copies and the attack's AUC.</summary>
-public sealed record PrivacyScore(double MedianSyntheticDcr, double MedianTestDcr, double DcrRatio, double CopiedShare, double MembershipAuc, int SyntheticSample);

@@ -165,6 +165,3 @@ public static class ChoiceCalibration
         return lambda;
     }
 }
-
-/// <summary>A user simulated for calibration: unit interest positions and their weights (summing to 1).</summary>
-public sealed record SimulatedUser(float[][] Interests, double[] Weights);

@@ -19,7 +19,7 @@ namespace RecForge.Generation;
 /// (seed, entity kind, i, attribute name), in dependency order, and written into a <see cref="ColumnBatch"/>.
 /// One instance per thread; it keeps scratch state between rows.
 /// </summary>
-internal sealed class EntityRowSampler : IExpressionScope, IRowValues
+internal sealed partial class EntityRowSampler : IExpressionScope, IRowValues
 {
     private readonly EntityDefinition _entity;
     private readonly WorldModel _world;
@@ -28,7 +28,7 @@ internal sealed class EntityRowSampler : IExpressionScope, IRowValues
     private readonly Cell[] _cells;
     private readonly int[] _columnOfSlot;
     private readonly TemplateRenderer _renderer = new();
-    private readonly ArrayBufferWriter<byte> _json = new(256);
+    private readonly JsonCellRenderer _jsonCells = new();
     private readonly EmbeddingBuilder?[] _embeddings;
     private readonly float[] _position;
     private readonly float[] _itemPosition;
@@ -110,7 +110,7 @@ internal sealed class EntityRowSampler : IExpressionScope, IRowValues
             Evaluate(a, index);
             if (column >= 0)
             {
-                Store(a, batch, column, row);
+                CellStore.Store(a, _cells[a.Slot], _world.Seed, batch.Columns[column], row);
             }
         }
     }
@@ -189,7 +189,7 @@ internal sealed class EntityRowSampler : IExpressionScope, IRowValues
                 cell.Text = c.Categories[cell.Category].Value;
                 break;
             case SetAttribute s:
-                cell.List = SampleSet(s, ref rng, index);
+                cell.List = SampleSet(s, index, ref rng);
                 break;
             case InheritedAttribute inherited:
                 _creators ??= new EntityRowSampler(_world.Scenario.Creators!, _world);
@@ -210,7 +210,7 @@ internal sealed class EntityRowSampler : IExpressionScope, IRowValues
 
                 break;
             case JsonAttribute j:
-                cell.Text = RenderJson(j);
+                cell.Text = _jsonCells.Render(j, _cells);
                 break;
             case TextAttribute t:
                 cell.Text = _renderer.Render(t, ref rng, this);
@@ -236,61 +236,6 @@ internal sealed class EntityRowSampler : IExpressionScope, IRowValues
         }
     }
 
-    private void EvaluateWorld(WorldAttribute w, long index, ref Cell cell, ref Rng rng)
-    {
-        switch (w.Kind)
-        {
-            case WorldValueKind.Popularity:
-                cell.Number = _kind == WorldModel.CreatorsKind ? _world.CreatorPopularity(index) : _world.Popularity(index);
-                break;
-            case WorldValueKind.Creator:
-                cell.Number = _world.CreatorOf(index);
-                break;
-            case WorldValueKind.TasteClusters:
-                int k = EnsureTaste(index);
-                var names = new string[k];
-                for (int j = 0; j < k; j++)
-                {
-                    names[j] = _world.Scenario.World.Clusters[_clusters[j]].Name;
-                }
-
-                cell.List = names;
-                break;
-            case WorldValueKind.TasteCluster:
-                EnsureTaste(index);
-                cell.Text = _world.Scenario.World.Clusters[_clusters[0]].Name;
-                break;
-            case WorldValueKind.PreferenceProfile:
-                EnsureTaste(index);
-                Profile(w.Profile!, cell.Vector!, ref rng);
-                break;
-            case WorldValueKind.Embedding:
-                _world.ItemPosition(index, _itemPosition);
-                _embeddings[w.Slot]!.Build(index, _itemPosition, this, cell.Vector);
-                break;
-        }
-    }
-
-    private int EnsureTaste(long index)
-    {
-        if (_tasteOf != index)
-        {
-            if (_world.LatentUsers)
-            {
-                LatentPosition(index, _position);
-                _tasteCount = 0;
-            }
-            else
-            {
-                _tasteCount = _world.UserTaste(index, _position, _clusters);
-            }
-
-            _tasteOf = index;
-        }
-
-        return _tasteCount;
-    }
-
     /// <summary>The cell of attribute <paramref name="target"/> of entity <paramref name="index"/> (lists included).</summary>
     public Cell CellOf(long index, AttributeDefinition target)
     {
@@ -298,225 +243,13 @@ internal sealed class EntityRowSampler : IExpressionScope, IRowValues
         return _cells[target.Slot];
     }
 
-    /// <summary>
-    /// Writes the unit taste position an entity gets from its own latent attributes: Σ latent_weight × centroid of its
-    /// category (a set: the mean of its categories' centroids), plus noise — how creators and latent users are placed.
-    /// </summary>
-    public void LatentPosition(long index, Span<float> position)
-    {
-        position.Clear();
-        foreach (AttributeDefinition a in _entity.Attributes)
-        {
-            if (a is CategoryAttribute { LatentWeight: > 0 } c)
-            {
-                Evaluate(index, c);
-                VectorMath.AddScaled(position, _world.CentroidsByName(c.Name, c.Categories)[_cells[c.Slot].Category], c.LatentWeight);
-            }
-            else if (a is SetAttribute { LatentWeight: > 0 } s)
-            {
-                Evaluate(index, s);
-                float[][] centroids = _world.CentroidsByName(s.Name, s.Categories);
-                string[] values = _cells[s.Slot].List!;
-                foreach (string value in values)
-                {
-                    VectorMath.AddScaled(position, centroids[IndexOf(s.Categories, value)], s.LatentWeight / values.Length);
-                }
-            }
-        }
-
-        Rng rng = _world.RngFor(_kind, index, LatentStream);
-        VectorMath.AddNoise(position, ref rng, _kind == WorldModel.UsersKind ? _world.Scenario.World.UserNoise : _world.Scenario.World.ItemNoise);
-        VectorMath.Normalize(position);
-    }
-
-    private static int IndexOf(IReadOnlyList<Category> categories, string value)
-    {
-        for (int i = 0; i < categories.Count; i++)
-        {
-            if (categories[i].Value == value)
-            {
-                return i;
-            }
-        }
-
-        return -1;
-    }
-
-    private void Profile(ProfileSource source, float[] destination, ref Rng rng)
-    {
-        // Softmax over the user's affinity to each category (temperature 1/6), then the weighted mean of the
-        // categories' vectors: a user drawn to tense titles gets a tense (low valence, high arousal) state.
-        float[][] centroids = _world.Centroids(source.Attribute);
-        Span<double> weights = stackalloc double[centroids.Length];
-        double total = 0;
-        for (int c = 0; c < centroids.Length; c++)
-        {
-            weights[c] = Math.Exp(6 * VectorMath.Dot(_position, centroids[c])) * source.Attribute.Categories[c].Weight;
-            total += weights[c];
-        }
-
-        Array.Clear(destination);
-        for (int c = 0; c < centroids.Length; c++)
-        {
-            double[] vector = (double[])source.Attribute.Categories[c].Properties[source.Property];
-            for (int d = 0; d < destination.Length; d++)
-            {
-                destination[d] += (float)(weights[c] / total * vector[d]);
-            }
-        }
-
-        for (int d = 0; d < destination.Length; d++)
-        {
-            destination[d] = (float)Math.Clamp(destination[d] + 0.05 * rng.NextGaussian(), 0, 1);
-        }
-    }
-
-    private string[] SampleSet(SetAttribute s, ref Rng rng, long index)
+    // A set's size may come from a category's properties; popular items and creators lean to popular categories.
+    private string[] SampleSet(SetAttribute s, long index, ref Rng rng)
     {
         int min = s.MinFrom is { } lo ? (int)GetProperty(lo.Slot, lo.Property).Number : s.Min;
         int max = s.MaxFrom is { } hi ? (int)GetProperty(hi.Slot, hi.Property).Number : s.Max;
-        min = Math.Clamp(min, 0, s.Categories.Count);
-        max = Math.Clamp(max, min, s.Categories.Count);
-        int k = min + rng.NextInt32(max - min + 1);
-        var chosen = new string[k];
-        Span<bool> taken = stackalloc bool[s.Categories.Count];
-        Span<double> weights = stackalloc double[s.Weights.Length];
-        s.Weights.CopyTo(weights);
-        if (s.Lean > 0)
-        {
-            // Popular entities lean to popular categories: weight^(1 + lean × p) sharpens toward the largest weights, p being
-            // the entity's place in the popularity ranking (1 at the top, 0 at the bottom) — not rank^-exponent, which
-            // is near 0 for all but a handful.
-            double popularity = _kind == WorldModel.CreatorsKind ? _world.CreatorPercentile(index) : _kind == WorldModel.ItemsKind ? _world.ItemPercentile(index) : 0;
-            for (int i = 0; i < weights.Length; i++)
-            {
-                weights[i] = Math.Pow(weights[i], 1 + s.Lean * popularity);
-            }
-        }
-
-        double remaining = 0;
-        foreach (double w in weights)
-        {
-            remaining += w;
-        }
-
-        // Successive draws without replacement, renormalising over what is left.
-        for (int j = 0; j < k; j++)
-        {
-            double u = rng.NextDouble() * remaining;
-            int pick = -1;
-            for (int i = 0; i < weights.Length; i++)
-            {
-                if (taken[i])
-                {
-                    continue;
-                }
-
-                pick = i;
-                u -= weights[i];
-                if (u < 0)
-                {
-                    break;
-                }
-            }
-
-            taken[pick] = true;
-            remaining -= weights[pick];
-            chosen[j] = s.Categories[pick].Value;
-        }
-
-        return chosen;
-    }
-
-    private string RenderJson(JsonAttribute j)
-    {
-        _json.ResetWrittenCount();
-        using (var json = new Utf8JsonWriter(_json))
-        {
-            json.WriteStartObject();
-            foreach (var (key, source) in j.Fields)
-            {
-                json.WritePropertyName(key);
-                Cell c = _cells[source.Slot];
-                switch (source)
-                {
-                    case JsonAttribute:
-                        json.WriteRawValue(c.Text!, skipInputValidation: true);
-                        break;
-                    case SetAttribute or WorldAttribute { Kind: WorldValueKind.TasteClusters } or ColumnAttribute { Lists: not null }:
-                        json.WriteStartArray();
-                        foreach (string s in c.List!)
-                        {
-                            json.WriteStringValue(s);
-                        }
-
-                        json.WriteEndArray();
-                        break;
-                    case VectorAttribute or WorldAttribute { Kind: WorldValueKind.PreferenceProfile or WorldValueKind.Embedding }:
-                        json.WriteStartArray();
-                        foreach (float f in c.Vector!)
-                        {
-                            json.WriteNumberValue(f);
-                        }
-
-                        json.WriteEndArray();
-                        break;
-                    default:
-                        if (c.Text is not null)
-                        {
-                            json.WriteStringValue(c.Text);
-                        }
-                        else if (source is NumberAttribute { Integer: true } or ExpressionAttribute { Integer: true } or ColumnAttribute { Integers: not null })
-                        {
-                            json.WriteNumberValue((long)c.Number);
-                        }
-                        else
-                        {
-                            json.WriteNumberValue(c.Number);
-                        }
-
-                        break;
-                }
-            }
-
-            json.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(_json.WrittenSpan);
-    }
-
-    private void Store(AttributeDefinition a, ColumnBatch batch, int column, int row)
-    {
-        Cell c = _cells[a.Slot];
-        if (a is WorldAttribute { Kind: WorldValueKind.Creator, Creator: { } link })
-        {
-            IdValue.Of(link.IdFormat, _world.Seed, WorldModel.CreatorsKind, (long)c.Number).WriteTo(batch.Columns[column], row);
-            return;
-        }
-
-        switch (batch.Columns[column])
-        {
-            case long[] l:
-                l[row] = (long)c.Number;
-                break;
-            case double[] d:
-                d[row] = c.Number;
-                break;
-            case string[] s:
-                s[row] = c.Text!;
-                break;
-            case string[][] lists:
-                lists[row] = c.List!;
-                break;
-            case byte[][] halves:
-                Span<byte> packed = halves[row];
-                for (int i = 0; i < c.Vector!.Length; i++)
-                {
-                    System.Buffers.Binary.BinaryPrimitives.WriteHalfLittleEndian(packed[(2 * i)..], (Half)c.Vector[i]);
-                }
-
-                break;
-        }
+        double popularity = _kind == WorldModel.CreatorsKind ? _world.CreatorPercentile(index) : _kind == WorldModel.ItemsKind ? _world.ItemPercentile(index) : 0;
+        return SetDraw.Sample(s, min, max, popularity, ref rng);
     }
 
     /// <inheritdoc />

@@ -27,6 +27,3 @@ public sealed record GenerateOptions(string OutputDirectory, ITableFormat Format
     /// <summary>Stops the run between batches.</summary>
     public CancellationToken Cancellation { get; init; }
 }
-
-/// <summary>Progress of a run: rows written so far and rows planned, over all tables.</summary>
-public readonly record struct GenerationProgress(long RowsDone, long RowsTotal);

@@ -35,7 +35,7 @@ internal static class PartitionWriter
 
     private static IReadOnlyList<WrittenFile> WriteCategories(WorldModel world, CategoryTableDefinition table, PartitionTask task, string root, GenerateOptions options, Action<long> progress)
     {
-        var schema = new TableSchema(table.Table, [new(table.IdColumn, ColumnKind.String), new(table.NameColumn, ColumnKind.String), new(table.WeightColumn, ColumnKind.Double)]);
+        TableSchema schema = TableSchemas.Categories(table);
         var batch = new ColumnBatch(schema, table.Categories.Count);
         double total = table.Categories.Sum(c => c.Weight);
         for (int i = 0; i < table.Categories.Count; i++)
@@ -57,13 +57,7 @@ internal static class PartitionWriter
     private static IReadOnlyList<WrittenFile> WriteLinks(WorldModel world, LinkTableDefinition table, PartitionTask task, string root, GenerateOptions options, Action<long> progress)
     {
         EntityDefinition entity = table.Entity;
-        var columns = new List<ColumnSpec> { new(entity.IdColumn, EntityLayout.IdKind(entity.IdFormat)), new(table.Ids.IdColumn, ColumnKind.String) };
-        if (table.AffinityColumn is { } affinityColumn)
-        {
-            columns.Add(new(affinityColumn, ColumnKind.Double));
-        }
-
-        var schema = new TableSchema(table.Table, columns);
+        TableSchema schema = TableSchemas.Links(table);
         var batch = new ColumnBatch(schema, BatchRows);
         var sampler = new EntityRowSampler(entity, world);
         AttributeDefinition root0 = table.Attribute is InheritedAttribute inherited ? inherited.Source : table.Attribute;

@@ -5,7 +5,7 @@ using YamlDotNet.RepresentationModel;
 namespace RecForge.Scenarios;
 
 /// <summary>Reads the <c>events</c> section: volume, activity, sessions, choice mix, time profile, funnel and watch time.</summary>
-internal static class EventReader
+internal static partial class EventReader
 {
     public static EventDefinition Read(MappingReader r, EntityDefinition users, EntityDefinition items)
     {
@@ -170,89 +170,6 @@ internal static class EventReader
         return play;
     }
 
-    // rating: { histogram: {5.0: 0.2, ...} } for one distribution, or preference / popularity / exploration each with
-    // its own histogram (a source left out uses `histogram`). Weights are normalised per source.
-    private static RatingDefinition ReadRating(MappingReader r, EntityDefinition items)
-    {
-        string[] sources = ["preference", "popularity", "exploration"];
-        MappingReader? modelReader = r.Mapping("model");
-        var histograms = new Dictionary<string, Dictionary<double, double>>(StringComparer.Ordinal);
-        foreach (string key in (string[])["histogram", .. sources])
-        {
-            if (r.Mapping(key) is not { } h)
-            {
-                continue;
-            }
-
-            var weights = new Dictionary<double, double>();
-            foreach (var (text, _) in h.Entries())
-            {
-                if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) || !double.IsFinite(value))
-                {
-                    throw h.Error(text, $"expected a rating value (a number) as the key, got '{text}'");
-                }
-
-                weights[value] = h.RequireNumber(text, 0);
-            }
-
-            if (weights.Values.Sum() <= 0)
-            {
-                throw r.Error(key, "needs at least one rating value with a positive weight");
-            }
-
-            histograms[key] = weights;
-        }
-
-        r.Finish();
-        foreach (string source in sources)
-        {
-            if (!histograms.ContainsKey(source) && !histograms.ContainsKey("histogram"))
-            {
-                throw r.Error($"no distribution for '{source}' picks: give `{source}: {{value: weight}}` or a shared `histogram`");
-            }
-        }
-
-        double[] values = [.. histograms.Values.SelectMany(h => h.Keys).Distinct().Order()];
-        var bySource = new double[sources.Length][];
-        for (int s = 0; s < sources.Length; s++)
-        {
-            Dictionary<double, double> h = histograms.GetValueOrDefault(sources[s]) ?? histograms["histogram"];
-            double total = h.Values.Sum();
-            bySource[s] = [.. values.Select(v => h.GetValueOrDefault(v) / total)];
-        }
-
-        return new RatingDefinition(values, bySource) { Model = modelReader is null ? null : ReadRatingModel(modelReader, items, values.Length) };
-    }
-
-    // model: { user_bias: <sampler>, item_bias: <item attribute>, affinity: w, noise: <sampler>, thresholds: [...] }
-    private static RatingModel ReadRatingModel(MappingReader m, EntityDefinition items, int values)
-    {
-        IScalarSampler userBias = OptionalSampler(m, "user_bias") ?? new ConstantSampler(0);
-        IScalarSampler noise = OptionalSampler(m, "noise") ?? new ConstantSampler(1);
-        AttributeDefinition? itemBias = null;
-        if (m.String("item_bias") is { } name)
-        {
-            itemBias = items.Find(name) is NumberAttribute or ExpressionAttribute { Expression.IsText: false } or ColumnAttribute { Texts: null, Lists: null }
-                ? items.Find(name) : throw m.Error("item_bias", $"'{name}' must be a numeric item attribute");
-        }
-
-        YamlSequenceNode thresholds = m.Sequence("thresholds") ?? throw m.Error($"missing required field 'thresholds': {values - 1} cut points between the {values} rating values");
-        if (thresholds.Children.Count != values - 1)
-        {
-            throw m.Error("thresholds", $"expected {values - 1} cut points between the {values} rating values, got {thresholds.Children.Count}");
-        }
-
-        var cuts = new double[values - 1];
-        for (int i = 0; i < cuts.Length; i++)
-        {
-            cuts[i] = m.Source.Number(thresholds.Children[i], $"{m.Child("thresholds")}[{i}]", i == 0 ? double.NegativeInfinity : cuts[i - 1], double.PositiveInfinity, false);
-        }
-
-        var model = new RatingModel(userBias, itemBias, m.Number("affinity", 0), noise, cuts);
-        m.Finish();
-        return model;
-    }
-
     private static ChoiceDefinition ReadChoice(MappingReader? c)
     {
         if (c is null)
@@ -293,107 +210,6 @@ internal static class EventReader
 
         c.Finish();
         return choice;
-    }
-
-    private static TimeProfileDefinition ReadTime(MappingReader? t)
-    {
-        if (t is null)
-        {
-            return new TimeProfileDefinition(1, [], 1, [.. Enumerable.Repeat(1.0, 12)], []);
-        }
-
-        var peaks = new List<(double, double, double)>();
-        foreach (MappingReader p in t.MappingList("peaks", "{ hour: 20, weight: 1, width: 1 }"))
-        {
-            peaks.Add((p.RequireNumber("hour", 0, 24), p.Number("weight", 1, 0), p.Number("width", 1, 0.05)));
-            p.Finish();
-        }
-
-        var months = Enumerable.Repeat(1.0, 12).ToList();
-        if (t.Sequence("months") is { } m12)
-        {
-            if (m12.Children.Count != 12)
-            {
-                throw t.Error("months", $"expected 12 monthly factors, got {m12.Children.Count}");
-            }
-
-            for (int i = 0; i < 12; i++)
-            {
-                months[i] = t.Source.Number(m12.Children[i], $"{t.Child("months")}[{i}]", 0, double.PositiveInfinity, false);
-            }
-        }
-
-        var holidays = new List<(int, int, double)>();
-        foreach (MappingReader h in t.MappingList("holidays", "{ date: 12-25, multiplier: 2 }"))
-        {
-            string date = h.RequireString("date");
-            if (!DateOnly.TryParseExact("2000-" + date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out DateOnly d))
-            {
-                throw h.Error("date", $"expected MM-dd, got '{date}'");
-            }
-
-            holidays.Add((d.Month, d.Day, h.Number("multiplier", 2, 0)));
-            h.Finish();
-        }
-
-        double[]? hours = Weights(t, "hours", 24);
-        double[]? weekdays = Weights(t, "weekdays", 7);
-        if (hours is not null && (t.Has("base") || peaks.Count > 0))
-        {
-            throw t.Error("hours", "give either 24 hourly weights or base and peaks");
-        }
-
-        if (weekdays is not null && t.Has("weekend"))
-        {
-            throw t.Error("weekdays", "give either 7 weekday weights or a weekend factor");
-        }
-
-        var years = new List<(int, double)>();
-        if (t.Mapping("years") is { } y)
-        {
-            foreach (var (text, _) in y.Entries())
-            {
-                years.Add(int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out int year) && year is >= 1 and <= 9999
-                    ? (year, y.RequireNumber(text, 0)) : throw y.Error(text, $"expected a year as the key, got '{text}'"));
-            }
-
-            y.Finish();
-        }
-
-        var profile = new TimeProfileDefinition(t.Number("base", 0.1, 0), peaks, t.Number("weekend", 1, 0), months, holidays)
-        {
-            Hours = hours,
-            Weekdays = weekdays,
-            Years = years,
-        };
-        t.Finish();
-        if (hours is not null ? hours.Sum() <= 0 : profile.Base <= 0 && peaks.All(p => p.Item2 <= 0))
-        {
-            throw t.Error("base", "the profile is zero at every hour: give a positive base or a peak");
-        }
-
-        return profile;
-    }
-
-    private static double[]? Weights(MappingReader t, string key, int count)
-    {
-        if (t.Sequence(key) is not { } list)
-        {
-            return null;
-        }
-
-        if (list.Children.Count != count)
-        {
-            throw t.Error(key, $"expected {count} weights, got {list.Children.Count}");
-        }
-
-        var weights = new double[count];
-        for (int i = 0; i < count; i++)
-        {
-            weights[i] = t.Source.Number(list.Children[i], $"{t.Child(key)}[{i}]", 0, double.PositiveInfinity, false);
-        }
-
-        return weights.Sum() > 0 ? weights : throw t.Error(key, "the weights must not all be zero");
     }
 
     private static List<FunnelStep> ReadFunnel(MappingReader r)

@@ -21,6 +21,3 @@ public sealed record QualityDefinition(
     /// <summary>Targets when a scenario has no <c>quality</c> section.</summary>
     public static QualityDefinition Default { get; } = new(null, null, [], 0.9, 0.03);
 }
-
-/// <summary>The share of events held by the top <paramref name="Fraction"/> of users or items must lie in [Min, Max].</summary>
-public sealed record ShareTarget(double Fraction, double Min, double Max);

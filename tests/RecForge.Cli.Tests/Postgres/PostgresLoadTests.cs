@@ -97,6 +97,48 @@ public sealed class PostgresLoadTests(PostgresCluster server, SmallMediaDataset 
     }
 
     [Fact]
+    public void A_csv_dataset_loads_with_the_types_and_values_its_scenario_gives()
+    {
+        // ecommerce writes CSV by default; the reading layer types its columns by the scenario.
+        string dir = Path.Combine(Cli.TempDirectory(), "ecommerce");
+        var (generated, _, generateError) = Cli.Run("generate", "ecommerce", "--out", dir, "--users", "80", "--items", "500", "--interactions", "2000");
+        Assert.True(generated == 0, generateError);
+        string connection = NewDatabase();
+        var (code, _, error) = Cli.Run("load", "postgres", dir, "--connection", connection);
+        Assert.True(code == 0, error);
+
+        using var db = new NpgsqlConnection(connection);
+        db.Open();
+        var dataset = RecForge.Datasets.RecForgeDataset.Open(dir);
+        Assert.Equal("csv", dataset.Format);
+        foreach (ManifestTable table in dataset.Manifest.Tables)
+        {
+            Assert.Equal(table.Rows, Scalar<long>(db, $"SELECT count(*) FROM {table.Name}"));
+        }
+
+        Dictionary<string, string> types = Rows(db, "SELECT table_name || '.' || column_name, data_type FROM information_schema.columns WHERE table_schema = 'public'")
+            .ToDictionary(r => (string)r[0], r => (string)r[1]);
+        Assert.Equal("double precision", types["interactions.rating"]);
+        Assert.Equal("timestamp with time zone", types["interactions.timestamp"]);
+
+        // The ratings' sum and latest time agree with the files read back.
+        double sum = 0;
+        DateTime latest = DateTime.MinValue;
+        foreach (ColumnBatch batch in dataset.Table("interactions").Read())
+        {
+            int rating = batch.Schema.IndexOf("rating"), time = batch.Schema.IndexOf("timestamp");
+            for (int r = 0; r < batch.Count; r++)
+            {
+                sum += batch.Column<double>(rating)[r];
+                latest = batch.Column<DateTime>(time)[r] > latest ? batch.Column<DateTime>(time)[r] : latest;
+            }
+        }
+
+        Assert.Equal(sum, Scalar<double>(db, "SELECT sum(rating) FROM interactions"), 6);
+        Assert.Equal(latest, Scalar<DateTime>(db, "SELECT max(\"timestamp\") FROM interactions").ToUniversalTime());
+    }
+
+    [Fact]
     public void Load_refuses_existing_tables_unless_told_to_drop_them()
     {
         string connection = NewDatabase();

@@ -1,12 +1,8 @@
-using System.Globalization;
-using RecForge.Cli.Commands;
-using RecForge.Output;
-using RecForge.Output.Parquet;
+using RecForge.Datasets.Logs;
 using RecForge.Quality;
-using RecForge.Text;
 using YamlDotNet.RepresentationModel;
 
-namespace RecForge.Cli.Validation;
+namespace RecForge.Datasets.Foreign;
 
 /// <summary>
 /// Data RecForge did not write, described by a mapping file:
@@ -16,10 +12,10 @@ namespace RecForge.Cli.Validation;
 /// </code>
 /// Paths are relative to the mapping file; CSV (streamed) or Parquet (a file or a directory of files).
 /// </summary>
-internal static class ForeignDataset
+public static class ForeignDataset
 {
-    private const int BatchRows = 65_536;
-
+    /// <summary>Reads the mapping file at <paramref name="mappingPath"/> and opens the tables it names.</summary>
+    /// <exception cref="InvalidDataException">Malformed mapping, unknown fields, missing files or columns.</exception>
     public static DatasetView Load(string mappingPath)
     {
         YamlMappingNode root;
@@ -91,80 +87,9 @@ internal static class ForeignDataset
     {
         if (path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
         {
-            return Csv(path, name, wanted, numeric, timestamp);
+            return ForeignCsvTable.Open(path, name, wanted, numeric, timestamp).AsView();
         }
 
-        string[] files = Directory.Exists(path) ? Directory.GetFiles(path, "*.parquet", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToArray()
-            : File.Exists(path) ? [path] : throw new InvalidDataException($"{path}: no such file or directory");
-        string root = Directory.Exists(path) ? path : Path.GetDirectoryName(Path.GetFullPath(path))!;
-        var table = new ManifestTable(name, 0, [.. files.Select(f => new ManifestFile(Path.GetRelativePath(root, f).Replace('\\', '/'), 1, 0, ""))]);
-        return ParquetTableView.Open(root, table);
-    }
-
-    // CSV columns become typed columns: ids and categories as text, numbers as doubles, the time as a timestamp
-    // (epoch seconds or ISO-8601). A value that does not parse is a one-line error naming the line.
-    private static TableView Csv(string path, string name, string[] wanted, string[] numeric, string? timestamp)
-    {
-        if (!File.Exists(path))
-        {
-            throw new InvalidDataException($"{path}: no such file");
-        }
-
-        string[] header;
-        using (StreamReader reader = File.OpenText(path))
-        {
-            header = CsvRecords.Stream(reader).FirstOrDefault() ?? throw new InvalidDataException($"{path}: empty file");
-        }
-
-        int[] index = [.. wanted.Select(w => Array.IndexOf(header, w) is >= 0 and var i ? i : throw new InvalidDataException($"{path}: no column '{w}' (has {string.Join(", ", header)})"))];
-        var schema = new TableSchema(name, [.. wanted.Select(w => new ColumnSpec(w, w == timestamp ? ColumnKind.Timestamp : numeric.Contains(w) ? ColumnKind.Double : ColumnKind.String))]);
-        return new TableView(name, schema, () => ReadCsv(path, schema, index));
-    }
-
-    private static IEnumerable<ColumnBatch> ReadCsv(string path, TableSchema schema, int[] index)
-    {
-        var batch = new ColumnBatch(schema, BatchRows);
-        using StreamReader reader = File.OpenText(path);
-        long line = 1;
-        foreach (string[] record in CsvRecords.Stream(reader).Skip(1))
-        {
-            line++;
-            if (record.Length == 1 && record[0].Length == 0)
-            {
-                continue;
-            }
-
-            int r = batch.Count;
-            for (int c = 0; c < index.Length; c++)
-            {
-                string value = index[c] < record.Length ? record[index[c]] : throw new InvalidDataException($"{path}:{line}: {record.Length} fields, expected at least {index[c] + 1}");
-                switch (batch.Columns[c])
-                {
-                    case string[] s:
-                        s[r] = value;
-                        break;
-                    case double[] d:
-                        d[r] = double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out double x) ? x
-                            : throw new InvalidDataException($"{path}:{line}: {schema.Columns[c].Name} '{value}' is not a number");
-                        break;
-                    case DateTime[] t:
-                        t[r] = long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out long seconds) ? DateTime.UnixEpoch.AddSeconds(seconds)
-                            : DateTime.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out DateTime when) ? when
-                            : throw new InvalidDataException($"{path}:{line}: {schema.Columns[c].Name} '{value}' is neither epoch seconds nor ISO-8601");
-                        break;
-                }
-            }
-
-            if (++batch.Count == BatchRows)
-            {
-                yield return batch;
-                batch.Count = 0;
-            }
-        }
-
-        if (batch.Count > 0)
-        {
-            yield return batch;
-        }
+        return LogFiles.OpenParquet(path, name).AsView();
     }
 }

@@ -1,6 +1,5 @@
-using RecForge.Scenarios;
 
-namespace RecForge.Cli;
+namespace RecForge.Scenarios;
 
 /// <summary>The scenarios shipped inside the tool (the YAML files of <c>scenarios/</c>, embedded at build time).</summary>
 public static class BuiltInScenarios

@@ -1,0 +1,7 @@
+using RecForge.Output;
+using RecForge.Scenarios;
+
+namespace RecForge.Generation;
+
+/// <summary>Progress of a run: rows written so far and rows planned, over all tables.</summary>
+public readonly record struct GenerationProgress(long RowsDone, long RowsTotal);

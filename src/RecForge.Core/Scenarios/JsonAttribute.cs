@@ -1,0 +1,8 @@
+using RecForge.Expressions;
+using RecForge.Sampling;
+
+namespace RecForge.Scenarios;
+
+/// <summary>A JSON object whose fields are other attributes of the row (written as a JSON text column).</summary>
+public sealed record JsonAttribute(string Name, bool Output, int Slot, IReadOnlyList<(string Key, AttributeDefinition Source)> Fields)
+    : AttributeDefinition(Name, Output, Slot);

@@ -1,0 +1,8 @@
+using RecForge.Expressions;
+using RecForge.Sampling;
+
+namespace RecForge.Scenarios;
+
+/// <summary>Text from templates whose placeholders draw words from per-category vocabularies.</summary>
+public sealed record TextAttribute(string Name, bool Output, int Slot, IReadOnlyList<TextTemplate> Templates)
+    : AttributeDefinition(Name, Output, Slot);

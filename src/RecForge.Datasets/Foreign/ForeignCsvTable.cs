@@ -1,0 +1,112 @@
+using System.Globalization;
+using RecForge.Output;
+using RecForge.Reading;
+using RecForge.Text;
+
+namespace RecForge.Datasets.Foreign;
+
+/// <summary>
+/// A CSV file RecForge did not write (a log, a catalogue), read with the types its role gives each column: ids and
+/// categories as text, numbers as finite doubles, the time as a timestamp (epoch seconds or ISO-8601). A value that
+/// does not parse is a one-line error naming the file and line.
+/// </summary>
+public sealed class ForeignCsvTable : DatasetTable
+{
+    // Epoch seconds DateTime can hold: years 1 to 9999.
+    private const long MinEpochSeconds = -62_135_596_800, MaxEpochSeconds = 253_402_300_799;
+
+    private readonly string _path;
+    private readonly int[] _index;
+
+    private ForeignCsvTable(string path, TableSchema schema, int[] index)
+        : base(new ManifestTable(schema.Name, 0, [new ManifestFile(Path.GetFileName(path), 0, 0, "")]), schema)
+    {
+        _path = path;
+        _index = index;
+    }
+
+    /// <summary>The header of the CSV file at <paramref name="path"/>.</summary>
+    /// <exception cref="InvalidDataException">No such file, or an empty one.</exception>
+    public static string[] Header(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new InvalidDataException($"{path}: no such file");
+        }
+
+        using StreamReader reader = File.OpenText(path);
+        return CsvRecords.Stream(reader).FirstOrDefault() ?? throw new InvalidDataException($"{path}: empty file");
+    }
+
+    /// <summary>
+    /// Opens <paramref name="path"/> as table <paramref name="name"/> with the columns <paramref name="wanted"/>:
+    /// <paramref name="numeric"/> ones as doubles, <paramref name="timestamp"/> as a time, the others as text.
+    /// </summary>
+    /// <exception cref="InvalidDataException">No such file, an empty one, or a wanted column missing.</exception>
+    public static ForeignCsvTable Open(string path, string name, string[] wanted, string[] numeric, string? timestamp)
+    {
+        string[] header = Header(path);
+        int[] index = [.. wanted.Select(w => Array.IndexOf(header, w) is >= 0 and var i ? i : throw new InvalidDataException($"{path}: no column '{w}' (has {string.Join(", ", header)})"))];
+        var schema = new TableSchema(name, [.. wanted.Select(w => new ColumnSpec(w, w == timestamp ? ColumnKind.Timestamp : numeric.Contains(w) ? ColumnKind.Double : ColumnKind.String))]);
+        return new ForeignCsvTable(path, schema, index);
+    }
+
+    /// <inheritdoc />
+    public override IEnumerable<ColumnBatch> Read(int batchRows = DefaultBatchRows, CancellationToken cancellation = default)
+    {
+        var batch = new ColumnBatch(Schema, batchRows);
+        using StreamReader reader = File.OpenText(_path);
+        long line = 1;
+        foreach (string[] record in CsvRecords.Stream(reader).Skip(1))
+        {
+            line++;
+            if (record.Length == 1 && record[0].Length == 0)
+            {
+                continue;
+            }
+
+            for (int c = 0; c < _index.Length; c++)
+            {
+                string value = _index[c] < record.Length ? record[_index[c]] : throw new InvalidDataException($"{_path}:{line}: {record.Length} fields, expected at least {_index[c] + 1}");
+                Parse(batch.Columns[c], batch.Count, Schema.Columns[c].Name, value, line);
+            }
+
+            if (++batch.Count == batchRows)
+            {
+                cancellation.ThrowIfCancellationRequested();
+                yield return batch;
+                batch.Count = 0;
+            }
+        }
+
+        if (batch.Count > 0)
+        {
+            yield return batch;
+        }
+    }
+
+    private void Parse(Array column, int row, string name, string value, long line)
+    {
+        switch (column)
+        {
+            case string[] s:
+                s[row] = value;
+                break;
+            case double[] d:
+                d[row] = double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out double x) ? x
+                    : throw new InvalidDataException($"{_path}:{line}: {name} '{value}' is not a number");
+                if (!double.IsFinite(x))
+                {
+                    throw new InvalidDataException($"{_path}:{line}: {name} '{value}' is not a finite number");
+                }
+
+                break;
+            case DateTime[] t:
+                t[row] = long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out long seconds)
+                    ? (seconds is >= MinEpochSeconds and <= MaxEpochSeconds ? DateTime.UnixEpoch.AddSeconds(seconds) : throw new InvalidDataException($"{_path}:{line}: {name} '{value}' is out of the range of times"))
+                    : DateTime.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out DateTime when) ? when
+                    : throw new InvalidDataException($"{_path}:{line}: {name} '{value}' is neither epoch seconds nor ISO-8601");
+                break;
+        }
+    }
+}
