@@ -5,7 +5,7 @@ using RecForge.Cli.Errors;
 namespace RecForge.Cli;
 
 /// <summary>Process exit codes.</summary>
-public static class ExitCodes
+internal static class ExitCodes
 {
     /// <summary>Success.</summary>
     public const int Ok = 0;

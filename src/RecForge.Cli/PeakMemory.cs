@@ -3,7 +3,7 @@ using System.Globalization;
 namespace RecForge.Cli;
 
 /// <summary>The process's peak resident memory, native allocations (Parquet, DuckDB) included.</summary>
-public static class PeakMemory
+internal static class PeakMemory
 {
     /// <summary>Peak resident bytes of this process so far.</summary>
     public static long Bytes()

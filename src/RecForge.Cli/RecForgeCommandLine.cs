@@ -10,7 +10,7 @@ namespace RecForge.Cli;
 /// against a server or a file (delivery, connection, disk, an unexpected error); 2 bad input or usage (arguments,
 /// scenario, dataset or log contents, output location).
 /// </remarks>
-public static class RecForgeCommandLine
+internal static class RecForgeCommandLine
 {
     /// <summary>Parses and runs <paramref name="args"/>, writing to the given streams.</summary>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)

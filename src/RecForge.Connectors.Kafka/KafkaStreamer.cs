@@ -36,7 +36,9 @@ public static class KafkaStreamer
         var progress = new DeliveredPrefix(options.Skip);
         using IProducer<byte[], byte[]> producer = new ProducerBuilder<byte[], byte[]>(config)
             .SetLogHandler((_, _) => { })
-            .SetErrorHandler((_, error) => Interlocked.Exchange(ref brokerError, error.Reason))
+            // The first error names the cause ("Connect to ipv4#127.0.0.1:9 failed: Connection refused"); later ones
+            // may only summarise it ("1/1 brokers are down").
+            .SetErrorHandler((_, error) => Interlocked.CompareExchange(ref brokerError, error.Reason, null))
             .Build();
         CheckReachable(producer, options, () => Volatile.Read(ref brokerError));
         Action<DeliveryReport<byte[], byte[]>> OnDelivery(long at) => report =>

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using RecForge.Clustering;
+using RecForge.Datasets.Clustering;
 using RecForge.Output;
 using RecForge.Output.Parquet;
 

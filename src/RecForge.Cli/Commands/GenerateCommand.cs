@@ -16,7 +16,6 @@ internal static class GenerateCommand
     // Reading back 10M rows takes a few seconds and its per-(user, item) sets ~400 MB; beyond that the block is left to `validate`.
     private const long StatisticsRowLimit = 10_000_000;
 
-    private static readonly ITableFormat[] Formats = [new ParquetTableFormat(), new CsvTableFormat(), new JsonLinesTableFormat(), new JsonDocumentTableFormat()];
 
     public static Command Create(TextWriter stdout, TextWriter stderr, CancellationToken interrupted)
     {
@@ -105,7 +104,7 @@ internal static class GenerateCommand
             }
 
             var progress = new GenerationProgressDisplay(stdout);
-            var options = new GenerateOptions(request.Output, Formats.First(f => f.Name == name), request.Threads)
+            var options = new GenerateOptions(request.Output, TableFormats.Named(name), request.Threads)
             {
                 Progress = progress,
                 Cancellation = cancellation,

@@ -8,7 +8,7 @@ namespace RecForge.Clustering;
 /// the phrase's count over all clusters (Grootendorst 2022, BERTopic) — then diversified by maximal marginal
 /// relevance (Carbonell and Goldstein 1998) so a label is not three spellings of one phrase.
 /// </summary>
-public static class ClusterLabeler
+internal static class ClusterLabeler
 {
     // MMR trade-off between relevance and novelty; 0.7 is KeyBERT's default diversity (0.3).
     private const double Lambda = 0.7;

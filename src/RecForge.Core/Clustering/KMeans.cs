@@ -14,7 +14,7 @@ public sealed record KMeansResult(float[][] Centroids, int[] Assignments, double
 /// k-means with k-means++ seeding (Arthur and Vassilvitskii 2007) and several restarts, keeping the lowest inertia;
 /// Lloyd iterations for small inputs, mini-batch updates (Sculley 2010) for large ones. Deterministic for a seed.
 /// </summary>
-public static class KMeans
+internal static class KMeans
 {
     /// <summary>Above this many points, iterations use mini-batches of <see cref="MiniBatchSize"/>.</summary>
     public const int MiniBatchThreshold = 50_000;

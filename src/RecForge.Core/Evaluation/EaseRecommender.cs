@@ -5,7 +5,7 @@ namespace RecForge.Evaluation;
 /// diagonal, the closed-form solution of min ‖X − XB‖² + λ‖B‖² with diag(B) = 0. Scores are x_u B. The matrix is dense,
 /// so it covers the <see cref="MaxItems"/> most frequent training items (others score 0).
 /// </summary>
-public sealed class EaseRecommender(double lambda = 250, int maxItems = 2000) : IRecommender
+internal sealed class EaseRecommender(double lambda = 250, int maxItems = 2000) : IRecommender
 {
     private int[] _columnOf = [];
     private int[] _itemOf = [];

@@ -1,7 +1,7 @@
 namespace RecForge.Evaluation;
 
 /// <summary>Column-shape and pair-trend scores in [0, 1] as SDMetrics defines them (1 = identical).</summary>
-public static class FidelityMetrics
+internal static class FidelityMetrics
 {
     /// <summary>KSComplement = 1 − the Kolmogorov–Smirnov statistic, sup |F_real(x) − F_synthetic(x)|, for numeric samples.</summary>
     public static double KsComplement(double[] real, double[] synthetic)

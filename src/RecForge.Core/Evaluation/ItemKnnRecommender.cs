@@ -5,7 +5,7 @@ namespace RecForge.Evaluation;
 /// each item keeping its <see cref="Neighbours"/> most similar items; a user's score for j is the sum of the
 /// similarities from the items of their history (Sarwar et al., 2001; Deshpande and Karypis, 2004).
 /// </summary>
-public sealed class ItemKnnRecommender(int neighbours = 100) : IRecommender
+internal sealed class ItemKnnRecommender(int neighbours = 100) : IRecommender
 {
     private (int Item, double Similarity)[][] _neighbours = [];
 

@@ -1,7 +1,7 @@
 namespace RecForge.Evaluation;
 
 /// <summary>Scores every item by how many training users have it: the same list for everyone.</summary>
-public sealed class MostPopularRecommender : IRecommender
+internal sealed class MostPopularRecommender : IRecommender
 {
     private double[] _counts = [];
 

@@ -1,7 +1,7 @@
 namespace RecForge.Evaluation;
 
 /// <summary>How close synthetic histories come to real ones, over item sets (Jaccard distance).</summary>
-public static class PrivacyMetrics
+internal static class PrivacyMetrics
 {
     /// <summary>Jaccard distance 1 − |A ∩ B| / |A ∪ B| of two sorted, distinct item arrays (0 for two empty sets).</summary>
     public static double JaccardDistance(ReadOnlySpan<int> a, ReadOnlySpan<int> b)

@@ -1,7 +1,7 @@
 namespace RecForge.Evaluation;
 
 /// <summary>Top-k ranking metrics for one user (binary relevance).</summary>
-public static class RankingMetrics
+internal static class RankingMetrics
 {
     /// <summary>
     /// NDCG@k = DCG / IDCG with DCG = Σ_{r ≤ k, item r relevant} 1 / log2(r + 1) and IDCG the DCG of a ranking with all

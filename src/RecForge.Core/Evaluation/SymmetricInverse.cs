@@ -4,7 +4,7 @@ using System.Runtime.InteropServices;
 namespace RecForge.Evaluation;
 
 /// <summary>Inverse of a symmetric positive-definite matrix by Cholesky factorisation (A = LLᵀ, A⁻¹ = L⁻ᵀL⁻¹), about n³ flops.</summary>
-public static class SymmetricInverse
+internal static class SymmetricInverse
 {
     /// <summary>Returns A⁻¹ for the row-major n × n matrix <paramref name="a"/> (left unchanged).</summary>
     /// <exception cref="ArgumentException">The matrix is not positive definite.</exception>

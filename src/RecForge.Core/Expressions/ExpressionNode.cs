@@ -1,7 +1,7 @@
 namespace RecForge.Expressions;
 
 /// <summary>Where an expression reads attribute values from: the row being generated.</summary>
-public interface IExpressionScope
+internal interface IExpressionScope
 {
     /// <summary>The value of the attribute in <paramref name="slot"/>.</summary>
     Value Get(int slot);
@@ -11,7 +11,7 @@ public interface IExpressionScope
 }
 
 /// <summary>A node of a parsed expression tree.</summary>
-public abstract class ExpressionNode
+internal abstract class ExpressionNode
 {
     /// <summary>Evaluates the node against a row.</summary>
     public abstract Value Evaluate(IExpressionScope scope);
@@ -28,7 +28,7 @@ internal sealed class ConstantNode(Value value) : ExpressionNode
 }
 
 /// <summary>A reference to another attribute of the same row, optionally one of its categorical properties.</summary>
-public sealed class ReferenceNode(int slot, string? property, bool isText) : ExpressionNode
+internal sealed class ReferenceNode(int slot, string? property, bool isText) : ExpressionNode
 {
     /// <inheritdoc />
     public override bool IsText => isText;

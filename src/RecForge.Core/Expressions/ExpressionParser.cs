@@ -9,7 +9,7 @@ namespace RecForge.Expressions;
 /// 'text', <c>name</c>, <c>name.property</c>, <c>if(c, a, b)</c>, functions (min, max, clamp, round, floor, ceil,
 /// abs, log, exp, sqrt, pow, concat) and parentheses.
 /// </remarks>
-public sealed class ExpressionParser
+internal sealed class ExpressionParser
 {
     private readonly string _text;
     private readonly Func<string, string?, ExpressionNode> _resolve;

@@ -8,7 +8,7 @@ namespace RecForge.Fit;
 /// (the Poisson approximation of sampling without replacement, Hájek 1964). Iterative proportional fitting then scales
 /// each w_i by (target_i / expected_i)^0.8 until the expected counts meet the targets.
 /// </summary>
-public static class ChoiceCalibration
+internal static class ChoiceCalibration
 {
     /// <summary>
     /// Weights (largest 1; 0 where the target is 0) for <paramref name="users"/> (interests and their weights) with

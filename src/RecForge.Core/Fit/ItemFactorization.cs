@@ -6,7 +6,7 @@ namespace RecForge.Fit;
 /// watches what together rather than what everyone watches — popularity itself is carried by the choice weights).
 /// Each item's position is its row of the k singular vectors, whitened (every factor weighted alike), normalised.
 /// </summary>
-public static class ItemFactorization
+internal static class ItemFactorization
 {
     /// <summary>Item positions, item after item (<paramref name="dimensions"/> floats each, unit length; zero for items without events).</summary>
     public static float[] Fit(IReadOnlyList<int[]> histories, int items, int dimensions, double alpha = 0.2, int iterations = 10, ulong seed = 42)

@@ -1,4 +1,4 @@
 namespace RecForge.Fit;
 
 /// <summary>A user simulated for calibration: unit interest positions and their weights (summing to 1).</summary>
-public sealed record SimulatedUser(float[][] Interests, double[] Weights);
+internal sealed record SimulatedUser(float[][] Interests, double[] Weights);

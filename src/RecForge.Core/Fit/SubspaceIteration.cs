@@ -8,7 +8,7 @@ namespace RecForge.Fit;
 /// matrix QᵀGQ (Saad, Numerical Methods for Large Eigenvalue Problems, §5.1; Halko, Martinsson and Tropp 2011).
 /// Each iteration costs one operator product plus O(n k²) for the orthonormalisation.
 /// </summary>
-public static class SubspaceIteration
+internal static class SubspaceIteration
 {
     /// <summary>
     /// Returns the <paramref name="k"/> leading eigenvalues (descending) and unit eigenvectors of the n × n operator

@@ -4,7 +4,7 @@ namespace RecForge.Fit;
 /// Eigenvalues and eigenvectors of a small dense symmetric matrix by cyclic Jacobi rotations (Golub and Van Loan,
 /// Matrix Computations, §8.5): accurate to rounding, about 10 sweeps of O(n³) — meant for n up to a few hundred.
 /// </summary>
-public static class SymmetricEigen
+internal static class SymmetricEigen
 {
     /// <summary>
     /// Decomposes the row-major n × n symmetric <paramref name="matrix"/> (left unchanged) into eigenvalues in

@@ -15,7 +15,7 @@ public sealed record TasteComponent(double Weight, float[] Centroid, float[] Spr
 /// per-dimension spread. A synthetic user is then a cluster's centroid plus Gaussian spread, normalised — nobody's
 /// own history.
 /// </summary>
-public static class TasteMixture
+internal static class TasteMixture
 {
     /// <summary>The unit fold-in position of every history over <paramref name="positions"/> (zero for an empty history).</summary>
     public static float[][] FoldIn(IReadOnlyList<int[]> histories, float[] positions, int dimensions)

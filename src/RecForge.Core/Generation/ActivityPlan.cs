@@ -8,7 +8,7 @@ namespace RecForge.Generation;
 /// weight. Counts come from differences of rounded prefix sums, so they add up exactly to the requested total and any
 /// user range can be generated without the others.
 /// </summary>
-public sealed class ActivityPlan
+internal sealed class ActivityPlan
 {
     private static readonly ulong ActivityStream = StreamKey.Of("activity");
     private readonly double[] _prefix;

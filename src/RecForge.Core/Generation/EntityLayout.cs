@@ -5,7 +5,7 @@ using RecForge.Scenarios;
 namespace RecForge.Generation;
 
 /// <summary>The output schema of an entity table: the id column, then output attributes in declared order.</summary>
-public static class EntityLayout
+internal static class EntityLayout
 {
     /// <summary>The column kind of ids in this format.</summary>
     public static ColumnKind IdKind(IdFormat format) => format.Kind switch

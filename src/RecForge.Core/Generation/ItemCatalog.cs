@@ -12,7 +12,7 @@ namespace RecForge.Generation;
 /// bounded: at most <see cref="DefaultCachedItems"/> × latent dimensions × 4 bytes (512 MB at 32 dimensions)
 /// whatever the catalogue size. Cached or not, a position is the same numbers, so the output does not depend on it.
 /// </remarks>
-public sealed class ItemCatalog
+internal sealed class ItemCatalog
 {
     /// <summary>Items whose positions are kept in memory by default (the most popular ones).</summary>
     public const long DefaultCachedItems = 4_000_000;

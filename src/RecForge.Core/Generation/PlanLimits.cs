@@ -7,7 +7,7 @@ namespace RecForge.Generation;
 /// The sizes a run can plan: counts past these are refused up front with the limit, instead of exhausting memory or
 /// looping while the plan is built.
 /// </summary>
-public static class PlanLimits
+internal static class PlanLimits
 {
     /// <summary>Most rows of one entity table: entity indexes are array indexes (per-item values, user activity).</summary>
     public const long MaxEntities = int.MaxValue - 1;

@@ -4,7 +4,7 @@ namespace RecForge.Ids;
 /// <param name="Number">The id as a number (for <see cref="IdKind.Int64"/>).</param>
 /// <param name="Uuid">The id as a UUID (for <see cref="IdKind.Uuid"/>).</param>
 /// <param name="Text">The id as text (for <see cref="IdKind.Pattern"/>).</param>
-public readonly record struct IdValue(long Number, Guid Uuid, string? Text)
+internal readonly record struct IdValue(long Number, Guid Uuid, string? Text)
 {
     /// <summary>The id of entity <paramref name="index"/> of kind <paramref name="kind"/>.</summary>
     public static IdValue Of(IdFormat format, ulong seed, ulong kind, long index) => format.Kind switch

@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 namespace RecForge.Output;
 
 /// <summary>The SHA-256 the manifest records for each file (lower-case hex).</summary>
-public static class FileChecksum
+internal static class FileChecksum
 {
     /// <summary>Hashes the stream from its current position to the end.</summary>
     public static string Sha256(Stream stream) => Convert.ToHexStringLower(SHA256.HashData(stream));

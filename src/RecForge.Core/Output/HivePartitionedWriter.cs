@@ -7,7 +7,7 @@ namespace RecForge.Output;
 /// Splits rows into hive-style directories by the values of some columns (<c>release_year=2019/genre=Drama/</c>),
 /// one file per directory, and leaves those columns out of the files as Hive, Spark and DuckDB expect.
 /// </summary>
-public sealed class HivePartitionedWriter : ITableWriter
+internal sealed class HivePartitionedWriter : ITableWriter
 {
     private readonly ITableFormat _format;
     private readonly string _directory;

@@ -11,7 +11,7 @@ namespace RecForge.Output;
 /// <see cref="FileShare.None"/> is an advisory <c>flock</c> on Unix, <see cref="FileStream.Lock"/> a record lock),
 /// so the lock of a process that died — even by <c>kill -9</c> — is released by the kernel and the next run takes over.
 /// </summary>
-public sealed class OutputLock : IDisposable
+internal sealed class OutputLock : IDisposable
 {
     /// <summary>The lock file's name inside an output folder (an empty file that stays).</summary>
     public const string FileName = ".recforge.lock";

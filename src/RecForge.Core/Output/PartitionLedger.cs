@@ -7,7 +7,7 @@ namespace RecForge.Output;
 /// after the partition's files are in place. A rerun skips every partition whose record is valid, so a run killed at
 /// any point resumes where it stopped and produces the same files as an uninterrupted run.
 /// </summary>
-public sealed class PartitionLedger
+internal sealed class PartitionLedger
 {
     /// <summary>The ledger's folder inside an output directory.</summary>
     public const string DirectoryName = "_partitions";

@@ -1,7 +1,7 @@
 namespace RecForge.Quality;
 
 /// <summary>How concentrated activity is: top-share and Lorenz curve of per-entity counts; total-variation distance.</summary>
-public static class Concentration
+internal static class Concentration
 {
     /// <summary>Share of the total held by the largest ⌈<paramref name="fraction"/>·n⌉ counts.</summary>
     public static double TopShare(long[] counts, double fraction)

@@ -1,7 +1,7 @@
 namespace RecForge.Quality;
 
 /// <summary>Shannon entropy of categorical counts.</summary>
-public static class Entropy
+internal static class Entropy
 {
     /// <summary>Entropy in nats (natural log) of the distribution given by <paramref name="counts"/>.</summary>
     public static double Nats(IEnumerable<long> counts)

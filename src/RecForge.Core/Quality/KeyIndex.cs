@@ -5,7 +5,7 @@ namespace RecForge.Quality;
 /// per-id counters need no per-row allocation. Strings are keyed by two independent 64-bit FNV-1a hashes (a collision
 /// needs both to collide: about n²/2¹²⁸).
 /// </summary>
-public sealed class KeyIndex
+internal sealed class KeyIndex
 {
     private readonly Dictionary<UInt128, int> _index = [];
 

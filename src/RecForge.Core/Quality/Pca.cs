@@ -1,7 +1,7 @@
 namespace RecForge.Quality;
 
 /// <summary>Projects vectors on their first two principal components (power iteration with deflation on the covariance).</summary>
-public static class Pca
+internal static class Pca
 {
     /// <summary>2-D coordinates of each of <paramref name="vectors"/> (all of one dimension).</summary>
     public static (double X, double Y)[] Project2D(IReadOnlyList<float[]> vectors)

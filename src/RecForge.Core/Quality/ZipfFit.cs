@@ -6,7 +6,7 @@ namespace RecForge.Quality;
 /// Zipf law p(r) = r^-α / H(n, α). The log-likelihood is concave in α and its stationary point satisfies
 /// E_α[ln r] = (Σ f_r ln r) / Σ f_r; the left side decreases in α, so bisection finds it.
 /// </remarks>
-public static class ZipfFit
+internal static class ZipfFit
 {
     /// <summary>Fits α to frequencies (any order; zeros count as ranks with no mass). Returns NaN for fewer than two ranks.</summary>
     public static double Estimate(ReadOnlySpan<double> frequencies)

@@ -8,7 +8,7 @@ namespace RecForge.Randomness;
 /// [0, n) (Black and Rogaway, "Ciphers with arbitrary finite domains", 2002). RecForge uses it to give every
 /// item a popularity rank: rank = Forward(index), so a catalogue of 100M items needs no shuffled array.
 /// </remarks>
-public sealed class FeistelPermutation
+internal sealed class FeistelPermutation
 {
     private const int Rounds = 6;
     private readonly long _n;

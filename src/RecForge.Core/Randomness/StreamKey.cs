@@ -7,7 +7,7 @@ namespace RecForge.Randomness;
 /// <see cref="string.GetHashCode()"/> is randomised per process, so names are hashed with FNV-1a over UTF-8
 /// and then avalanched; tuples are combined by repeated mixing so (a, b) and (b, a) differ.
 /// </remarks>
-public static class StreamKey
+internal static class StreamKey
 {
     /// <summary>The key of a name such as an entity kind, an attribute or a stream purpose.</summary>
     public static ulong Of(string name)

@@ -1,7 +1,7 @@
 namespace RecForge.Reading;
 
 /// <summary>Hive partition values in a file's relative path (<c>genre=Drama/part-0.csv</c>), unescaped.</summary>
-public static class HivePath
+internal static class HivePath
 {
     /// <summary>Column → value for every <c>name=value</c> directory of <paramref name="relativePath"/> ('/'-separated).</summary>
     public static Dictionary<string, string> Values(string relativePath)

@@ -7,7 +7,7 @@ namespace RecForge.Reading;
 /// Parses one text cell into a typed column, as RecForge's text formats write them: invariant numbers, UUIDs,
 /// ISO-8601 UTC timestamps, and lists and vectors as JSON arrays.
 /// </summary>
-public static class TextCell
+internal static class TextCell
 {
     /// <summary>Parses <paramref name="text"/> into row <paramref name="row"/> of <paramref name="column"/>; false when it does not parse.</summary>
     /// <exception cref="NotSupportedException">The column's type has no text form.</exception>

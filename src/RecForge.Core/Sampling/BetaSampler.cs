@@ -3,7 +3,7 @@ using RecForge.Randomness;
 namespace RecForge.Sampling;
 
 /// <summary>Beta(a, b) on [0, 1], drawn as X / (X + Y) with X ~ Gamma(a), Y ~ Gamma(b).</summary>
-public sealed class BetaSampler : IScalarSampler
+internal sealed class BetaSampler : IScalarSampler
 {
     private readonly double _a;
     private readonly double _b;

@@ -3,7 +3,7 @@ using RecForge.Randomness;
 namespace RecForge.Sampling;
 
 /// <summary>Wraps a sampler to clamp into [min, max] and optionally round to a number of decimals.</summary>
-public sealed class ClampedSampler(IScalarSampler inner, double min, double max, int? decimals) : IScalarSampler
+internal sealed class ClampedSampler(IScalarSampler inner, double min, double max, int? decimals) : IScalarSampler
 {
     /// <inheritdoc />
     public double Sample(ref Rng rng)

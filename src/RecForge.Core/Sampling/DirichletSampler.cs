@@ -3,7 +3,7 @@ using RecForge.Randomness;
 namespace RecForge.Sampling;
 
 /// <summary>Dirichlet(alpha_1..alpha_k): a random point on the simplex, drawn by normalising Gamma(alpha_i) draws.</summary>
-public sealed class DirichletSampler
+internal sealed class DirichletSampler
 {
     private readonly double[] _alpha;
 

@@ -7,7 +7,7 @@ namespace RecForge.Sampling;
 /// tree of partial sums, O(log n) per draw and per update, O(n) to refill. Setting a drawn index's weight to 0 gives
 /// exact successive sampling without replacement.
 /// </summary>
-public sealed class FenwickSampler
+internal sealed class FenwickSampler
 {
     private double[] _tree = [];
     private double[] _weights = [];

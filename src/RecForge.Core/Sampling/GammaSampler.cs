@@ -7,7 +7,7 @@ namespace RecForge.Sampling;
 /// Marsaglia and Tsang, "A simple method for generating gamma variables" (ACM TOMS 2000); shapes below 1 use the
 /// boost Gamma(a) = Gamma(a + 1) · U^(1/a).
 /// </remarks>
-public sealed class GammaSampler(double shape, double scale = 1.0) : IScalarSampler
+internal sealed class GammaSampler(double shape, double scale = 1.0) : IScalarSampler
 {
     /// <inheritdoc />
     public double Sample(ref Rng rng) => scale * Draw(ref rng, shape);

@@ -3,7 +3,7 @@ using RecForge.Randomness;
 namespace RecForge.Sampling;
 
 /// <summary>A weighted mixture: picks a component by weight, then draws from it.</summary>
-public sealed class MixtureSampler : IScalarSampler
+internal sealed class MixtureSampler : IScalarSampler
 {
     private readonly IScalarSampler[] _components;
     private readonly AliasTable _choice;

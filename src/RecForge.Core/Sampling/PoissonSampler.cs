@@ -7,7 +7,7 @@ namespace RecForge.Sampling;
 /// Knuth's multiplication method for lambda &lt; 30; above that the PTRS transformed rejection of W. Hörmann,
 /// "The transformed rejection method for generating Poisson random variables" (1993), which is O(1).
 /// </remarks>
-public sealed class PoissonSampler : IScalarSampler
+internal sealed class PoissonSampler : IScalarSampler
 {
     private readonly double _lambda;
     private readonly double _expMinusLambda;

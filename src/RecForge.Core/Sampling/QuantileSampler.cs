@@ -7,7 +7,7 @@ namespace RecForge.Sampling;
 /// maximum): u ~ U[0, 1) maps to q at position u·K, linear between neighbours — the inverse of a piecewise-linear CDF.
 /// It is how a fitted scenario carries a measured distribution (activity, gaps) without assuming its family.
 /// </summary>
-public sealed class QuantileSampler : IScalarSampler
+internal sealed class QuantileSampler : IScalarSampler
 {
     private readonly double[] _quantiles;
 

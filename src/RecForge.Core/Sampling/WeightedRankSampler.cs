@@ -3,7 +3,7 @@ using RecForge.Randomness;
 namespace RecForge.Sampling;
 
 /// <summary>Draws rank k in 1..n with probability ∝ weight[k − 1] (weights in rank order), in O(1) by an alias table.</summary>
-public sealed class WeightedRankSampler : IRankSampler
+internal sealed class WeightedRankSampler : IRankSampler
 {
     private readonly AliasTable _table;
 

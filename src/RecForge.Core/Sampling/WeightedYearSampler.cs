@@ -7,7 +7,7 @@ namespace RecForge.Sampling;
 /// Weight(y) = (1 + growth)^(y - min): a catalogue's yearly output grows roughly exponentially, so a growth of
 /// 0.04 (4% a year) puts about half of 1920–2024 titles after 2007. Growth 0 is uniform.
 /// </remarks>
-public sealed class WeightedYearSampler : IScalarSampler
+internal sealed class WeightedYearSampler : IScalarSampler
 {
     private readonly int _min;
     private readonly AliasTable _table;

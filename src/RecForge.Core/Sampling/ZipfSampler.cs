@@ -8,7 +8,7 @@ namespace RecForge.Sampling;
 /// discrete distributions" (ACM TOMACS 1996), as in Apache Commons RNG's <c>RejectionInversionZipfSampler</c>.
 /// Works for any exponent &gt; 0 and any n up to 2^62, which is what a 100M-item catalogue needs.
 /// </remarks>
-public sealed class ZipfSampler : IScalarSampler, IRankSampler
+internal sealed class ZipfSampler : IScalarSampler, IRankSampler
 {
     private readonly long _n;
     private readonly double _exponent;

@@ -9,7 +9,7 @@ namespace RecForge.Scenarios;
 /// <param name="IdFormat">Id format, applied to the category's position.</param>
 /// <param name="NameColumn">Name column.</param>
 /// <param name="WeightColumn">Weight column (the configured share).</param>
-public sealed record CategoryTableDefinition(string Table, IReadOnlyList<Category> Categories, string IdColumn, IdFormat IdFormat, string NameColumn, string WeightColumn)
+internal sealed record CategoryTableDefinition(string Table, IReadOnlyList<Category> Categories, string IdColumn, IdFormat IdFormat, string NameColumn, string WeightColumn)
     : DerivedTableDefinition(Table)
 {
     /// <summary>The id of category <paramref name="index"/> as text.</summary>

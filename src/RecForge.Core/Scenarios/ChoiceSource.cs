@@ -1,7 +1,7 @@
 namespace RecForge.Scenarios;
 
 /// <summary>Why an item was picked; the values of the optional source column.</summary>
-public enum ChoiceSource
+internal enum ChoiceSource
 {
     /// <summary>Drawn ∝ affinity × popularity^bias.</summary>
     Preference,

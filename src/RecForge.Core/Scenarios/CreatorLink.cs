@@ -8,4 +8,4 @@ namespace RecForge.Scenarios;
 /// ⌈c · ((r − ½)/n)^<paramref name="Skew"/> · e^(<paramref name="Noise"/> · z)⌉ (clamped), so top items mostly belong to top creators and
 /// a skew above 1 gives popular creators more items.
 /// </summary>
-public sealed record CreatorLink(double Skew, double Noise, Ids.IdFormat IdFormat);
+internal sealed record CreatorLink(double Skew, double Noise, Ids.IdFormat IdFormat);

@@ -7,4 +7,4 @@ namespace RecForge.Scenarios;
 /// time — a weighted bipartite edge list for graph learning.
 /// </summary>
 /// <param name="Table">Output table name.</param>
-public sealed record EdgeListDefinition(string Table) : DerivedTableDefinition(Table);
+internal sealed record EdgeListDefinition(string Table) : DerivedTableDefinition(Table);

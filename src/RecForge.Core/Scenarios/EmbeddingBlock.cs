@@ -11,4 +11,4 @@ namespace RecForge.Scenarios;
 /// <param name="Sources">Attributes read.</param>
 /// <param name="Property">For property blocks, the vector property's name.</param>
 /// <param name="Noise">Standard deviation of per-item noise relative to the signal.</param>
-public sealed record EmbeddingBlock(string Name, int Dimension, string Source, IReadOnlyList<AttributeDefinition> Sources, string? Property, double Noise);
+internal sealed record EmbeddingBlock(string Name, int Dimension, string Source, IReadOnlyList<AttributeDefinition> Sources, string? Property, double Noise);

@@ -4,5 +4,5 @@ using RecForge.Sampling;
 namespace RecForge.Scenarios;
 
 /// <summary>A value computed from other attributes of the row.</summary>
-public sealed record ExpressionAttribute(string Name, bool Output, int Slot, string Text, ExpressionNode Expression, bool Integer)
+internal sealed record ExpressionAttribute(string Name, bool Output, int Slot, string Text, ExpressionNode Expression, bool Integer)
     : AttributeDefinition(Name, Output, Slot);

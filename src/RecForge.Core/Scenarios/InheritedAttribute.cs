@@ -9,5 +9,5 @@ namespace RecForge.Scenarios;
 /// <param name="Slot">Position in the row.</param>
 /// <param name="Source">The creators' attribute copied.</param>
 /// <param name="CreatorSlot">Slot of the item's <c>world: creator</c> attribute.</param>
-public sealed record InheritedAttribute(string Name, bool Output, int Slot, AttributeDefinition Source, int CreatorSlot)
+internal sealed record InheritedAttribute(string Name, bool Output, int Slot, AttributeDefinition Source, int CreatorSlot)
     : AttributeDefinition(Name, Output, Slot);

@@ -4,5 +4,5 @@ using RecForge.Sampling;
 namespace RecForge.Scenarios;
 
 /// <summary>A JSON object whose fields are other attributes of the row (written as a JSON text column).</summary>
-public sealed record JsonAttribute(string Name, bool Output, int Slot, IReadOnlyList<(string Key, AttributeDefinition Source)> Fields)
+internal sealed record JsonAttribute(string Name, bool Output, int Slot, IReadOnlyList<(string Key, AttributeDefinition Source)> Fields)
     : AttributeDefinition(Name, Output, Slot);

@@ -11,5 +11,5 @@ namespace RecForge.Scenarios;
 /// <param name="Attribute">A set or categorical attribute of it (inherited ones included).</param>
 /// <param name="Ids">The category table whose ids the rows hold.</param>
 /// <param name="AffinityColumn">Column for the affinity in (0, 1), or null.</param>
-public sealed record LinkTableDefinition(string Table, EntityDefinition Entity, AttributeDefinition Attribute, CategoryTableDefinition Ids, string? AffinityColumn)
+internal sealed record LinkTableDefinition(string Table, EntityDefinition Entity, AttributeDefinition Attribute, CategoryTableDefinition Ids, string? AffinityColumn)
     : DerivedTableDefinition(Table);

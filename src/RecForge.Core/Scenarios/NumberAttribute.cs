@@ -4,5 +4,5 @@ using RecForge.Sampling;
 namespace RecForge.Scenarios;
 
 /// <summary>A number drawn from a sampler; integers are written as INT64.</summary>
-public sealed record NumberAttribute(string Name, bool Output, int Slot, IScalarSampler Sampler, bool Integer)
+internal sealed record NumberAttribute(string Name, bool Output, int Slot, IScalarSampler Sampler, bool Integer)
     : AttributeDefinition(Name, Output, Slot);

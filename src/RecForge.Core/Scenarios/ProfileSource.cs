@@ -4,4 +4,4 @@ using RecForge.Sampling;
 namespace RecForge.Scenarios;
 
 /// <summary>The categorical attribute and vector property a preference profile averages.</summary>
-public sealed record ProfileSource(CategoryAttribute Attribute, string Property, int Dimension);
+internal sealed record ProfileSource(CategoryAttribute Attribute, string Property, int Dimension);

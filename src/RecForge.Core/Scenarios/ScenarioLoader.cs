@@ -7,7 +7,7 @@ namespace RecForge.Scenarios;
 
 /// <summary>Loads scenario YAML into a validated <see cref="ScenarioDefinition"/>.</summary>
 /// <remarks>The format is documented in <c>docs/scenarios.md</c>; <c>scenarios/media.yaml</c> is a complete example.</remarks>
-public static class ScenarioLoader
+internal static class ScenarioLoader
 {
     /// <summary>Loads a scenario file, applying <c>key=value</c> overrides first.</summary>
     /// <exception cref="ScenarioException">The file is missing, malformed or invalid.</exception>

@@ -5,4 +5,4 @@ namespace RecForge.Scenarios;
 /// taxonomy) or <c>{attribute.words}</c> (a word drawn from the vocabulary list <c>words</c> of the attribute's
 /// category, or of its taxonomy group). A <c>:lower</c> suffix lower-cases the inserted text.
 /// </summary>
-public sealed record TemplatePart(string? Literal, CategoryAttribute? Attribute, AttributeDefinition? Plain, string? WordClass, IReadOnlyList<IReadOnlyList<string>>? Words, bool Lower = false);
+internal sealed record TemplatePart(string? Literal, CategoryAttribute? Attribute, AttributeDefinition? Plain, string? WordClass, IReadOnlyList<IReadOnlyList<string>>? Words, bool Lower = false);

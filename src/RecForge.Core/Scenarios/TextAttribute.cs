@@ -4,5 +4,5 @@ using RecForge.Sampling;
 namespace RecForge.Scenarios;
 
 /// <summary>Text from templates whose placeholders draw words from per-category vocabularies.</summary>
-public sealed record TextAttribute(string Name, bool Output, int Slot, IReadOnlyList<TextTemplate> Templates)
+internal sealed record TextAttribute(string Name, bool Output, int Slot, IReadOnlyList<TextTemplate> Templates)
     : AttributeDefinition(Name, Output, Slot);

@@ -4,7 +4,7 @@ using RecForge.Sampling;
 namespace RecForge.Scenarios;
 
 /// <summary>What a <see cref="WorldAttribute"/> derives.</summary>
-public enum WorldValueKind
+internal enum WorldValueKind
 {
     /// <summary>Item popularity in (0, 1]: rank^-exponent of a seeded popularity ranking.</summary>
     Popularity,

@@ -12,7 +12,7 @@ namespace RecForge.World;
 /// Drawing the session starts of a user i.i.d. from the normalised intensity and sorting them is exactly a
 /// time-varying Poisson process conditioned on its number of points, which is what DESIGN.md asks for.
 /// </remarks>
-public sealed class TimeProfile
+internal sealed class TimeProfile
 {
     private readonly DateTime _start;
     private readonly AliasTable _days;

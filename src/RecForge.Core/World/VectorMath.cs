@@ -1,7 +1,7 @@
 namespace RecForge.World;
 
 /// <summary>Small dense-vector operations on spans used by the world model and embeddings.</summary>
-public static class VectorMath
+internal static class VectorMath
 {
     /// <summary>Dot product.</summary>
     public static double Dot(ReadOnlySpan<float> a, ReadOnlySpan<float> b)

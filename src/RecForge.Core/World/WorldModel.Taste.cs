@@ -5,7 +5,7 @@ using RecForge.Scenarios;
 namespace RecForge.World;
 
 /// <summary>Users' tastes: their clusters, mixture weights and positions, and their interests.</summary>
-public sealed partial class WorldModel
+internal sealed partial class WorldModel
 {
     /// <summary>Writes a user's unit taste position and the clusters it is made of, strongest first; returns their count.</summary>
     public int UserTaste(long user, Span<float> position, Span<int> clusters)

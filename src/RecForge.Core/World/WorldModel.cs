@@ -14,7 +14,7 @@ namespace RecForge.World;
 /// the taste clusters they like, each cluster being the centroid of the item categories it names. The true affinity is
 /// <c>1 / (1 + exp(-κ (cos(u, i) − μ)))</c>.
 /// </remarks>
-public sealed partial class WorldModel
+internal sealed partial class WorldModel
 {
     /// <summary>Key of the items entity kind.</summary>
     public static readonly ulong ItemsKind = StreamKey.Of("items");

@@ -1,4 +1,4 @@
-namespace RecForge.Cli.Commands;
+namespace RecForge.Datasets.Clustering;
 
 /// <summary>What <see cref="ClusterInput.Load"/> reads besides the items themselves.</summary>
 /// <param name="TextColumns">Text columns for labels (and the embedding when items have none); null: every text column.</param>
@@ -6,4 +6,4 @@ namespace RecForge.Cli.Commands;
 /// <param name="Blocks">Named blocks of the embedding to cluster on (from the manifest's layout); null: the whole vector.</param>
 /// <param name="CompareTo">A column whose values the clusters are compared with (adjusted Rand index).</param>
 /// <param name="Seed">Seed of the text encoder for CSV input.</param>
-internal sealed record ClusterInputOptions(IReadOnlyList<string>? TextColumns, string? Tags, IReadOnlyList<string>? Blocks, string? CompareTo, ulong Seed);
+public sealed record ClusterInputOptions(IReadOnlyList<string>? TextColumns, string? Tags, IReadOnlyList<string>? Blocks, string? CompareTo, ulong Seed);

@@ -1,20 +1,26 @@
 using System.Text;
-using RecForge.Datasets;
 using RecForge.Output;
 using RecForge.Reading;
 using RecForge.Text;
 
-namespace RecForge.Cli.Commands;
+namespace RecForge.Datasets.Clustering;
 
 /// <summary>
 /// Items to cluster: ids, embeddings (the dataset's, or text-encoded) and the text that names the clusters; with a
 /// reference column, its value per item (to measure how well the clusters agree with e.g. the genres).
 /// </summary>
-internal sealed record ClusterInput(string[] Ids, float[][] Embeddings, string[] Texts, string Source, string[]? Reference = null)
+/// <param name="Ids">Item ids.</param>
+/// <param name="Embeddings">One vector per item.</param>
+/// <param name="Texts">Each item's text (titles, descriptions, tags), for labels.</param>
+/// <param name="Source">Where the vectors come from, in words.</param>
+/// <param name="Reference">Each item's value of the comparison column, if asked.</param>
+public sealed record ClusterInput(string[] Ids, float[][] Embeddings, string[] Texts, string Source, string[]? Reference = null)
 {
     // The text encoder's width when items bring no embedding (the media scenario's text block uses 384 too).
     private const int TextDimensions = 384;
 
+    /// <summary>Reads the items of a dataset folder (its items table) or of a CSV catalogue (text-encoded).</summary>
+    /// <exception cref="InvalidDataException">No such file or folder, an unknown column or block, or a file that does not parse.</exception>
     public static ClusterInput Load(string path, ClusterInputOptions options)
     {
         if (Directory.Exists(path))
