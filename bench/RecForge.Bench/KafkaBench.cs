@@ -1,11 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
 using Confluent.Kafka;
-using RecForge.Cli;
 using RecForge.Connectors.Kafka;
 using RecForge.Datasets;
 using RecForge.Generation;
-using RecForge.Output;
 using RecForge.Output.Parquet;
 using RecForge.Scenarios;
 

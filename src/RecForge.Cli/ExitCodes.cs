@@ -1,7 +1,3 @@
-using System.CommandLine;
-using RecForge.Cli.Commands;
-using RecForge.Cli.Errors;
-
 namespace RecForge.Cli;
 
 /// <summary>Process exit codes.</summary>

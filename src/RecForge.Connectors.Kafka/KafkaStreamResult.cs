@@ -1,5 +1,3 @@
-using RecForge.Generation;
-
 namespace RecForge.Connectors.Kafka;
 
 /// <summary>What a stream did.</summary>

@@ -2,7 +2,6 @@ using RecForge.Datasets.Foreign;
 using RecForge.Generation;
 using RecForge.Output;
 using RecForge.Quality;
-using RecForge.Reading;
 using RecForge.Scenarios;
 
 namespace RecForge.Datasets;

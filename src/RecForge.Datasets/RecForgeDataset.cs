@@ -1,7 +1,6 @@
 using RecForge.Generation;
 using RecForge.Output;
 using RecForge.Output.Parquet;
-using RecForge.Quality;
 using RecForge.Reading;
 using RecForge.Scenarios;
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using ParquetSharp;
-using RecForge.Output;
 using RecForge.Reading;
 
 namespace RecForge.Output.Parquet;

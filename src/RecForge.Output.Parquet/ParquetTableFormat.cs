@@ -1,6 +1,3 @@
-using ParquetSharp;
-using RecForge.Output;
-
 namespace RecForge.Output.Parquet;
 
 /// <summary>Parquet files (Snappy, dictionary encoding, row groups of <see cref="TableWriterOptions.RowGroupRows"/>) via ParquetSharp.</summary>

@@ -1,5 +1,4 @@
 using ParquetSharp;
-using RecForge.Output;
 
 namespace RecForge.Output.Parquet;
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using RecForge.Cli.Commands;
 using RecForge.Text;
 
 namespace RecForge.Cli.Tests;

@@ -2,8 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using RecForge.Clustering;
 using RecForge.Datasets.Clustering;
-using RecForge.Output;
-using RecForge.Output.Parquet;
 
 namespace RecForge.Cli.Commands;
 
@@ -64,7 +62,7 @@ internal static class ClusterCommand
         int chosen = result.Model.Centroids.Length;
         try
         {
-            Write(outputPath, input, result);
+            ClusterFile.Write(outputPath, input, result);
         }
         catch (IOException e)
         {
@@ -103,58 +101,12 @@ internal static class ClusterCommand
         return ExitCodes.Ok;
     }
 
-    // Hierarchical values ("Action > Superhero") are compared at their top level too, where the broad genres are.
     private static void Compare(TextWriter stdout, string column, string[] values, int[] clusters)
     {
-        int[] codes = Codes(values, v => v);
-        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  agreement with {column} ({codes.Max() + 1} values): adjusted Rand index {ClusterMetrics.AdjustedRandIndex(clusters, codes):F3}"));
-        if (values.Any(v => v.Contains(" > ", StringComparison.Ordinal)))
+        foreach (ClusterAgreement a in ClusterAgreement.Of(values, clusters))
         {
-            int[] top = Codes(values, v => v.Split(" > ")[0]);
             stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  agreement with {column} top level ({top.Max() + 1} values): adjusted Rand index {ClusterMetrics.AdjustedRandIndex(clusters, top):F3}"));
+                $"  agreement with {column}{(a.TopLevel ? " top level" : "")} ({a.Values} values): adjusted Rand index {a.AdjustedRandIndex:F3}"));
         }
-    }
-
-    private static int[] Codes(string[] values, Func<string, string> key)
-    {
-        var codes = new Dictionary<string, int>(StringComparer.Ordinal);
-        var result = new int[values.Length];
-        for (int i = 0; i < values.Length; i++)
-        {
-            string v = key(values[i]);
-            result[i] = codes.TryGetValue(v, out int c) ? c : codes[v] = codes.Count;
-        }
-
-        return result;
-    }
-
-    private static void Write(string path, ClusterInput input, ClusterAnalysisResult result)
-    {
-        var schema = new TableSchema("clusters",
-        [
-            new ColumnSpec("item_id", ColumnKind.String),
-            new ColumnSpec("cluster", ColumnKind.Int64),
-            new ColumnSpec("label", ColumnKind.String),
-            new ColumnSpec("keywords", ColumnKind.StringList),
-            new ColumnSpec("distance", ColumnKind.Double),
-        ]);
-        int n = input.Ids.Length;
-        var batch = new ColumnBatch(schema, n);
-        for (int i = 0; i < n; i++)
-        {
-            int c = result.Model.Assignments[i];
-            batch.Column<string>(0)[i] = input.Ids[i];
-            batch.Column<long>(1)[i] = c;
-            batch.Column<string>(2)[i] = result.Labels[c];
-            batch.Column<string[]>(3)[i] = result.Keywords[c];
-            batch.Column<double>(4)[i] = result.Model.Distances[i];
-        }
-
-        batch.Count = n;
-        using var writer = new ParquetTableWriter(path, schema, new TableWriterOptions(1 << 20));
-        writer.Write(batch);
-        writer.Complete();
     }
 }

@@ -1,19 +1,15 @@
 using System.CommandLine;
 using System.Globalization;
+using RecForge.Datasets.Fitting;
 using RecForge.Datasets.Logs;
 using RecForge.Evaluation;
 using RecForge.Fit;
-using RecForge.Output;
-using RecForge.Scenarios;
 
 namespace RecForge.Cli.Commands;
 
 /// <summary><c>recforge fit ratings.csv --items movies.csv --out twin.yaml</c>: learns a scenario from a real log.</summary>
 internal static class FitCommand
 {
-    // Weights (play counts) with more distinct values than this are represented by this many quantile values.
-    private const int MaxWeightValues = 64;
-
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var input = new Argument<string>("log") { Description = "The real log: a CSV or Parquet file (or a RecForge dataset directory)." };
@@ -74,25 +70,13 @@ internal static class FitCommand
 
                 var columns = new LogColumns(parse.GetValue(user)!, parse.GetValue(item)!, weightColumn ?? parse.GetValue(rating) ?? "rating", parse.GetValue(timestamp),
                     RatingOptional: weightColumn is null && parse.GetValue(rating) is null);
-                var index = new ItemIndex();
-                TwinCatalogue? catalogue = parse.GetValue(items) is { } catalogueFile
-                    ? ReadCatalogue(catalogueFile, parse.GetValue(itemKey) ?? columns.Item, parse.GetValue(categories)!, columns.Item, index) : null;
-                List<LogEvent> events = [.. LogFiles.Read(log, columns)];
-                if (weightColumn is not null)
-                {
-                    events = Quantize(events);
-                }
-
-                InteractionLog real = InteractionLog.Build(events, index);
-                if (real.UserCount == 0)
-                {
-                    throw new InvalidDataException($"{log}: no events");
-                }
-
+                FitInput fitInput = FitInput.Read(log, columns, parse.GetValue(items), parse.GetValue(itemKey) ?? columns.Item, parse.GetValue(categories)!, quantizeWeights: weightColumn is not null);
+                InteractionLog real = fitInput.Log;
+                ItemIndex index = fitInput.Items;
+                TwinCatalogue complete = fitInput.Catalogue;
+                Dictionary<int, string[]>? genres = fitInput.Genres;
                 var (train, _) = UtilityEvaluation.SplitUsers(real.UserCount, fraction, parse.GetValue(holdoutSeed));
                 InteractionLog learned = real.Subset(train);
-                TwinCatalogue complete = Complete(catalogue, columns.Item, index);
-                Dictionary<int, string[]>? genres = Genres(complete);
                 string name = Path.GetFileNameWithoutExtension(outPath);
                 var c = CultureInfo.InvariantCulture;
                 if (parse.GetValue(syntheticItems))
@@ -104,7 +88,7 @@ internal static class FitCommand
                     }
 
                     LogProfile profile = LogProfile.Learn(learned, genres, privacy);
-                    Write(outPath, ScenarioWriter.Write(profile, name, Path.GetFileName(log)), null, null);
+                    TwinFiles.Write(outPath, ScenarioWriter.Write(profile, name, Path.GetFileName(log)), null, null);
                     stdout.WriteLine(string.Create(c, $"{Path.GetFileName(log)}: {profile.Users:N0} users, {profile.Items:N0} items, {profile.Events:N0} events over {profile.Days:N0} days -> {outPath}"));
                     stdout.WriteLine(string.Create(c, $"  synthetic items: popularity exponent {profile.PopularityExponent:F3}, median activity {profile.ActivityQuantiles[LogProfile.QuantilePoints / 2]:0.#}, {profile.MeanSessionEvents:F1} events per session, weekend factor {profile.WeekendFactor:F2}"));
                 }
@@ -117,7 +101,7 @@ internal static class FitCommand
                         rated ? columns.Rating : null, columns.Timestamp ?? "timestamp", rated && weightColumn is null ? "ratings" : "events");
                     string catalogueName = name + ".items.csv";
                     var (yaml, csv) = TwinScenarioWriter.Write(model, complete, origin, name, catalogueName, privacy);
-                    Write(outPath, yaml, Path.Combine(Path.GetDirectoryName(outPath)!, catalogueName), csv);
+                    TwinFiles.Write(outPath, yaml, Path.Combine(Path.GetDirectoryName(outPath)!, catalogueName), csv);
                     LogProfile p = model.Profile;
                     stdout.WriteLine(string.Create(c, $"{Path.GetFileName(log)}: {p.Users:N0} users (of {real.UserCount:N0}; {fraction:P0} held out), {model.ChosenItems:N0} items with events of {index.Count:N0}, {p.Events:N0} events, {p.Start:yyyy-MM-dd} + {p.Days:N0} days -> {outPath}"));
                     stdout.WriteLine(string.Create(c, $"  {model.Dimensions} latent dimensions, {model.Clusters.Count} taste clusters, affinity sharpness {model.Options.Sharpness:0.##}; {p.MeanSessionEvents:F1} events per session"));
@@ -147,98 +131,5 @@ internal static class FitCommand
             }
         });
         return command;
-    }
-
-    // The catalogue file comes before the scenario: a scenario is never left naming a catalogue that is not there.
-    private static void Write(string yamlPath, string yaml, string? cataloguePath, string? catalogue)
-    {
-        using var yamlFile = new AtomicFile(yamlPath);
-        using var catalogueFile = cataloguePath is null ? null : new AtomicFile(cataloguePath);
-        if (catalogueFile is not null)
-        {
-            File.WriteAllText(catalogueFile.TemporaryPath, catalogue);
-        }
-
-        File.WriteAllText(yamlFile.TemporaryPath, yaml);
-        catalogueFile?.Commit(1);
-        yamlFile.Commit(1);
-    }
-
-    // Items are indexed in catalogue order first, so the twin's catalogue keeps the file's order; the log's other items
-    // follow (with empty catalogue columns, filled in by Complete).
-    private static TwinCatalogue ReadCatalogue(string path, string key, string categories, string idColumn, ItemIndex index)
-    {
-        CatalogueFile file;
-        try
-        {
-            file = File.Exists(path) ? CatalogueFile.Read(path) : throw new InvalidDataException($"{path}: no such file");
-        }
-        catch (IOException e)
-        {
-            throw new InvalidDataException($"{path}: cannot read ({e.Message})");
-        }
-
-        string[] ids = file.Has(key) ? file.Texts(key) : throw new InvalidDataException($"{path}: no column '{key}' (has {string.Join(", ", file.Header)})");
-        for (int r = 0; r < ids.Length; r++)
-        {
-            if (index.IndexOf(ids[r]) < r)
-            {
-                throw new InvalidDataException($"{path}:{CatalogueFile.LineOf(r)}: item '{ids[r]}' appears twice");
-            }
-        }
-
-        string[] names = [.. file.Header.Where(c => c != key)];
-        string[][] columns = [.. names.Select(file.Texts)];
-        string[][] values = [.. Enumerable.Range(0, ids.Length).Select(r => columns.Select(c => c[r]).ToArray())];
-        return new TwinCatalogue(idColumn, ids, names, values, Array.IndexOf(names, categories) >= 0 ? categories : null);
-    }
-
-    // Every indexed item in index order: the catalogue's, then the log's own (no catalogue values).
-    private static TwinCatalogue Complete(TwinCatalogue? catalogue, string idColumn, ItemIndex index)
-    {
-        string[] ids = [.. Enumerable.Range(0, index.Count).Select(index.IdOf)];
-        IReadOnlyList<string[]> known = catalogue?.Values ?? [];
-        string[][] values = [.. Enumerable.Range(0, index.Count).Select(i => i < known.Count ? known[i] : [])];
-        return catalogue is null ? new TwinCatalogue(idColumn, ids, [], values, null) : catalogue with { Ids = ids, Values = values };
-    }
-
-    private static Dictionary<int, string[]>? Genres(TwinCatalogue catalogue)
-    {
-        int at = catalogue.ListColumn is { } list ? catalogue.Columns.ToList().IndexOf(list) : -1;
-        if (at < 0)
-        {
-            return null;
-        }
-
-        var genres = new Dictionary<int, string[]>();
-        for (int i = 0; i < catalogue.Values.Count; i++)
-        {
-            if (catalogue.Values[i].Length > at)
-            {
-                genres[i] = catalogue.Values[i][at].Split(catalogue.ListSeparator, StringSplitOptions.RemoveEmptyEntries);
-            }
-        }
-
-        return genres;
-    }
-
-    // A weight column with many distinct values (play counts) keeps at most MaxWeightValues of them: each weight
-    // becomes the nearest of the weights' evenly spaced quantiles, so the rating model has a short scale.
-    private static List<LogEvent> Quantize(List<LogEvent> events)
-    {
-        double[] distinct = [.. events.Select(e => e.Rating).Where(double.IsFinite).Distinct().Order()];
-        if (distinct.Length <= MaxWeightValues)
-        {
-            return events;
-        }
-
-        double[] scale = [.. Quantiles.Of([.. events.Select(e => e.Rating).Where(double.IsFinite)], MaxWeightValues).Distinct()];
-        return [.. events.Select(e =>
-        {
-            int at = Array.BinarySearch(scale, e.Rating);
-            at = at >= 0 ? at : ~at;
-            int best = at >= scale.Length || (at > 0 && e.Rating - scale[at - 1] <= scale[at] - e.Rating) ? at - 1 : at;
-            return e with { Rating = scale[Math.Clamp(best, 0, scale.Length - 1)] };
-        })];
     }
 }

@@ -4,7 +4,6 @@ using System.Globalization;
 using RecForge.Datasets;
 using RecForge.Generation;
 using RecForge.Output;
-using RecForge.Output.Parquet;
 using RecForge.Quality;
 using RecForge.Scenarios;
 
@@ -15,7 +14,6 @@ internal static class GenerateCommand
 {
     // Reading back 10M rows takes a few seconds and its per-(user, item) sets ~400 MB; beyond that the block is left to `validate`.
     private const long StatisticsRowLimit = 10_000_000;
-
 
     public static Command Create(TextWriter stdout, TextWriter stderr, CancellationToken interrupted)
     {

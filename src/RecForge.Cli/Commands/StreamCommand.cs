@@ -3,7 +3,6 @@ using System.Globalization;
 using RecForge.Connectors.Kafka;
 using RecForge.Datasets;
 using RecForge.Generation;
-using RecForge.Output;
 using RecForge.Output.Parquet;
 using RecForge.Reading;
 using RecForge.Scenarios;

@@ -3,7 +3,6 @@ using System.Text.Json;
 using RecForge.Datasets;
 using RecForge.Output;
 using RecForge.Quality;
-using RecForge.Scenarios;
 
 namespace RecForge.Cli.Commands;
 

@@ -1,6 +1,3 @@
-using RecForge.Output;
-using RecForge.Scenarios;
-
 namespace RecForge.Generation;
 
 /// <summary>Progress of a run: rows written so far and rows planned, over all tables.</summary>

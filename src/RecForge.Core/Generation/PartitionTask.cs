@@ -1,9 +1,3 @@
-using System.Collections.Concurrent;
-using System.Reflection;
-using RecForge.Output;
-using RecForge.Scenarios;
-using RecForge.World;
-
 namespace RecForge.Generation;
 
 /// <summary>One unit of work: rows [Start, End) of a table's driving entity, written as file number <see cref="Index"/>.</summary>

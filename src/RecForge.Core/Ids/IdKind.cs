@@ -1,6 +1,3 @@
-using System.Globalization;
-using RecForge.Randomness;
-
 namespace RecForge.Ids;
 
 /// <summary>The value type of an id column.</summary>

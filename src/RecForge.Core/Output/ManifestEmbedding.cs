@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace RecForge.Output;
 
 /// <summary>An embedding column: its width and the blocks laid end to end in it, each L2-normalised on its own.</summary>

@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace RecForge.Output;
 
 /// <summary>One block of an embedding column.</summary>

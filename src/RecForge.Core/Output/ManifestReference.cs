@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace RecForge.Output;
 
 /// <summary>A column of one table that holds the key of another (a foreign key).</summary>

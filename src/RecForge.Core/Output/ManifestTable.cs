@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace RecForge.Output;
 
 /// <summary>A table of the manifest.</summary>

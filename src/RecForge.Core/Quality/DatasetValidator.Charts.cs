@@ -1,8 +1,4 @@
-using System.Globalization;
 using RecForge.Clustering;
-using RecForge.Generation;
-using RecForge.Generation.Events;
-using RecForge.Output;
 using RecForge.Scenarios;
 
 namespace RecForge.Quality;

@@ -1,8 +1,3 @@
-using System.Globalization;
-using RecForge.Clustering;
-using RecForge.Generation;
-using RecForge.Generation.Events;
-using RecForge.Output;
 using RecForge.Scenarios;
 
 namespace RecForge.Quality;

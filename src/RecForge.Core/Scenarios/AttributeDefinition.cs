@@ -1,6 +1,3 @@
-using RecForge.Expressions;
-using RecForge.Sampling;
-
 namespace RecForge.Scenarios;
 
 /// <summary>An attribute of an entity: how its value is made and whether it is written as a column.</summary>

@@ -1,4 +1,3 @@
-using RecForge.Expressions;
 using RecForge.Sampling;
 
 namespace RecForge.Scenarios;

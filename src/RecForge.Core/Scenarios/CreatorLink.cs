@@ -1,6 +1,3 @@
-using RecForge.Expressions;
-using RecForge.Sampling;
-
 namespace RecForge.Scenarios;
 
 /// <summary>

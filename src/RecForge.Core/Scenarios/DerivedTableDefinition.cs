@@ -1,5 +1,3 @@
-using RecForge.Ids;
-
 namespace RecForge.Scenarios;
 
 /// <summary>A table derived from the entities or the events rather than generated row by row (declared under <c>tables:</c>).</summary>

@@ -1,5 +1,3 @@
-using RecForge.Ids;
-
 namespace RecForge.Scenarios;
 
 /// <summary>

@@ -1,6 +1,4 @@
 using System.Globalization;
-using RecForge.Sampling;
-using YamlDotNet.RepresentationModel;
 
 namespace RecForge.Scenarios;
 

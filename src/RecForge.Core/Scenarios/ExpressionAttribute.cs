@@ -1,5 +1,4 @@
 using RecForge.Expressions;
-using RecForge.Sampling;
 
 namespace RecForge.Scenarios;
 

@@ -1,6 +1,3 @@
-using RecForge.Expressions;
-using RecForge.Sampling;
-
 namespace RecForge.Scenarios;
 
 /// <summary>The value of an attribute of the item's creator (a song's genres are its artist's).</summary>

@@ -1,6 +1,3 @@
-using RecForge.Expressions;
-using RecForge.Sampling;
-
 namespace RecForge.Scenarios;
 
 /// <summary>A JSON object whose fields are other attributes of the row (written as a JSON text column).</summary>

@@ -1,6 +1,3 @@
-using RecForge.Expressions;
-using RecForge.Sampling;
-
 namespace RecForge.Scenarios;
 
 /// <summary>The categorical attribute and vector property a preference profile averages.</summary>

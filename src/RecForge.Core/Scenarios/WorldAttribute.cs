@@ -1,6 +1,3 @@
-using RecForge.Expressions;
-using RecForge.Sampling;
-
 namespace RecForge.Scenarios;
 
 /// <summary>A value the world model derives: popularity, taste clusters, a preference profile, an embedding or a creator.</summary>

@@ -1,6 +1,3 @@
-using RecForge.Expressions;
-using RecForge.Sampling;
-
 namespace RecForge.Scenarios;
 
 /// <summary>What a <see cref="WorldAttribute"/> derives.</summary>

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using RecForge.Output;
 
 namespace RecForge.Cli.Tests.Validation;
 
