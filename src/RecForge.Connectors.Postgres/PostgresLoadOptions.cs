@@ -22,6 +22,9 @@ public sealed record PostgresLoadOptions(string ConnectionString)
     /// <summary>Drop tables of the same names first; otherwise the load refuses to touch existing tables.</summary>
     public bool DropExisting { get; init; }
 
+    /// <summary>The schema to load into, created if missing; null: the connection's current schema (usually public).</summary>
+    public string? Schema { get; init; }
+
     /// <summary>How rows are sent.</summary>
     public PostgresLoadMethod Method { get; init; } = PostgresLoadMethod.Auto;
 

@@ -64,6 +64,10 @@ public static class PostgresLoader
     {
         PostgresLoadMethod method = options.Method != PostgresLoadMethod.Auto ? options.Method
             : PostgresServer.IsPglite(connection) ? PostgresLoadMethod.Insert : PostgresLoadMethod.Copy;
+        if (options.Schema is { } schema)
+        {
+            PostgresServer.UseSchema(connection, schema, create: true);
+        }
 
         string[] names = [.. tables.Select(t => t.Table.Name)];
         using (var command = new NpgsqlCommand("SELECT tablename FROM pg_tables WHERE schemaname = current_schema() AND tablename = ANY($1) ORDER BY tablename", connection))
@@ -84,13 +88,15 @@ public static class PostgresLoader
             }
         }
 
-        bool pgvector = tables.Any(t => t.Schema.Columns.Any(c => c.Kind == ColumnKind.FloatVector)) && PostgresServer.VectorAvailable(connection);
+        bool vectors = tables.Any(t => t.Schema.Columns.Any(c => c.Kind == ColumnKind.FloatVector));
+        bool pgvector = vectors && PostgresServer.VectorAvailable(connection);
         if (pgvector)
         {
-            PostgresServer.Execute(connection, "CREATE EXTENSION IF NOT EXISTS vector");
+            // In public, so datasets loaded into other schemas all see the type.
+            PostgresServer.Execute(connection, "CREATE EXTENSION IF NOT EXISTS vector SCHEMA public");
             connection.ReloadTypes();
         }
-        else if (tables.Any(t => t.Schema.Columns.Any(c => c.Kind == ColumnKind.FloatVector)))
+        else if (vectors)
         {
             options.Log?.Invoke($"pgvector is not available on {server.Endpoint}: vectors load as real[] without a vector index (install the extension for vector(N) and HNSW)");
         }
@@ -112,7 +118,7 @@ public static class PostgresLoader
             }
         }
 
-        return new PostgresLoadResult(loaded, method, pgvector);
+        return new PostgresLoadResult(loaded, method, pgvector) { Vectors = vectors };
     }
 
     private static LoadedTable LoadTable(NpgsqlConnection connection, DatasetTable table, bool pgvector, PostgresLoadMethod method,

@@ -58,6 +58,29 @@ internal sealed class PostgresServer : IDisposable
     /// <summary>The one-line error for a server failure, naming the server.</summary>
     public PostgresConnectorException Failure(Exception e) => new($"postgres {Endpoint}: {Describe(e)}", e);
 
+    /// <summary>
+    /// Makes <paramref name="schema"/> the connection's current schema (then <c>public</c>, where extensions live);
+    /// <paramref name="create"/> creates it when missing, else a missing schema is bad input.
+    /// </summary>
+    public static void UseSchema(NpgsqlConnection connection, string schema, bool create)
+    {
+        if (create)
+        {
+            Execute(connection, $"CREATE SCHEMA IF NOT EXISTS {PostgresSql.Quote(schema)}");
+        }
+        else
+        {
+            using var command = new NpgsqlCommand("SELECT count(*) FROM pg_namespace WHERE nspname = $1", connection);
+            command.Parameters.Add(new NpgsqlParameter { Value = schema });
+            if ((long)command.ExecuteScalar()! == 0)
+            {
+                throw new PostgresConnectorException($"--schema {schema}: no such schema (load a dataset into it first)") { IsBadInput = true };
+            }
+        }
+
+        Execute(connection, $"SET search_path TO {PostgresSql.Quote(schema)}, public");
+    }
+
     public static void Execute(NpgsqlConnection connection, string sql)
     {
         using var command = new NpgsqlCommand(sql, connection);

@@ -14,15 +14,17 @@ internal static class LoadCommand
         var drop = new Option<bool>("--drop-existing") { Description = "Replace tables of the same names (otherwise the load refuses to touch them)." };
         var method = new Option<PostgresLoadMethod>("--method") { Description = "auto (binary COPY; INSERT on PGlite), copy or insert.", DefaultValueFactory = _ => PostgresLoadMethod.Auto };
         var batch = new Option<int>("--batch-rows") { Description = "Rows read and sent per batch.", DefaultValueFactory = _ => 8192 };
+        var schema = new Option<string?>("--schema") { Description = "Load into this schema (created if missing), so datasets do not clash; default: the current schema." };
         var postgres = new Command("postgres", "Load every table into PostgreSQL: typed columns, keys, indexes, pgvector HNSW; one transaction per table.")
         {
-            directory, connection, drop, method, batch,
+            directory, connection, drop, method, batch, schema,
         };
         postgres.SetAction((parse, _) => Task.FromResult(Run(stdout, stderr, interrupted, parse.GetValue(directory)!, new PostgresLoadOptions(parse.GetValue(connection)!)
         {
             DropExisting = parse.GetValue(drop),
             Method = parse.GetValue(method),
             BatchRows = parse.GetValue(batch),
+            Schema = parse.GetValue(schema),
         })));
         return new Command("load", "Load a dataset into a database.") { postgres };
     }
@@ -58,7 +60,7 @@ internal static class LoadCommand
             }
 
             stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  loaded {result.Tables.Sum(t => t.Rows):N0} rows with {(result.Method == PostgresLoadMethod.Copy ? "binary COPY" : "multi-row INSERT")}, vectors as {(result.Pgvector ? "pgvector vector(N)" : "real[]")}, in {clock.Elapsed.TotalSeconds:N1} s"));
+                $"  loaded {result.Tables.Sum(t => t.Rows):N0} rows with {(result.Method == PostgresLoadMethod.Copy ? "binary COPY" : "multi-row INSERT")}, {(result.Vectors ? (result.Pgvector ? "vectors as pgvector vector(N), " : "vectors as real[], ") : "")}in {clock.Elapsed.TotalSeconds:N1} s"));
             return ExitCodes.Ok;
         }
         catch (PostgresConnectorException e)

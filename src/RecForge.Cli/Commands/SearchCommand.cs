@@ -19,9 +19,10 @@ internal static class SearchCommand
         var vector = new Option<string?>("--vector-column") { Description = "Vector column (default: the table's only one)." };
         var columns = new Option<string?>("--columns") { Description = "Comma-separated columns to show (default: indexed scalar columns and title)." };
         var ef = new Option<int?>("--ef-search") { Description = "HNSW ef_search (default: max(40, 4 x limit))." };
+        var schema = new Option<string?>("--schema") { Description = "The schema the dataset was loaded into (load --schema)." };
         var postgres = new Command("postgres", "Hybrid search: nearest items by cosine similarity that match a metadata filter.")
         {
-            connection, like, where, limit, table, vector, columns, ef,
+            connection, like, where, limit, table, vector, columns, ef, schema,
         };
         postgres.SetAction(parse => Run(stdout, stderr, new HybridSearchRequest(parse.GetValue(connection)!, parse.GetValue(like)!)
         {
@@ -31,6 +32,7 @@ internal static class SearchCommand
             VectorColumn = parse.GetValue(vector),
             Columns = parse.GetValue(columns)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
             EfSearch = parse.GetValue(ef),
+            Schema = parse.GetValue(schema),
         }));
         return new Command("search", "Query a loaded dataset.") { postgres };
     }

@@ -29,6 +29,11 @@ public static class HybridSearch
         using NpgsqlConnection connection = server.Open();
         try
         {
+            if (request.Schema is { } schema)
+            {
+                PostgresServer.UseSchema(connection, schema, create: false);
+            }
+
             return Run(connection, request);
         }
         catch (Exception e) when (PostgresServer.IsServerFailure(e))

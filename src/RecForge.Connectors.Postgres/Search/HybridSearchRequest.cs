@@ -14,6 +14,9 @@ public sealed record HybridSearchRequest(string ConnectionString, string Like)
     /// <summary>A filter in <see cref="SearchFilter"/> syntax, or null for none.</summary>
     public string? Where { get; init; }
 
+    /// <summary>The schema the dataset was loaded into; null: the connection's current schema.</summary>
+    public string? Schema { get; init; }
+
     /// <summary>How many results.</summary>
     public int Limit { get; init; } = 10;
 

@@ -98,6 +98,13 @@ public sealed class PgvectorSearchTests : IClassFixture<PgvectorSearchTests.Load
         Assert.Equal(2, code);
         Assert.Contains("--where, at character 21: unexpected '; DROP TABLE media'", error, StringComparison.Ordinal);
 
+        // The dataset is in the current schema: naming it works, naming another is bad input.
+        (code, _, error) = Cli.Run("search", "postgres", "--connection", _loaded.Server.ConnectionString, "--like", id.ToString(CultureInfo.InvariantCulture), "--schema", "public", "--limit", "3");
+        Assert.True(code == 0, error);
+        (code, _, error) = Cli.Run("search", "postgres", "--connection", _loaded.Server.ConnectionString, "--like", id.ToString(CultureInfo.InvariantCulture), "--schema", "elsewhere");
+        Assert.Equal(2, code);
+        Assert.Contains("--schema elsewhere: no such schema", error, StringComparison.Ordinal);
+
         (code, _, error) = Cli.Run("search", "postgres", "--connection", _loaded.Server.ConnectionString, "--like", "-5");
         Assert.Equal(1, code);
         Assert.Contains("no row of media has content_id = -5", error, StringComparison.Ordinal);

@@ -139,6 +139,32 @@ public sealed class PostgresLoadTests(PostgresCluster server, SmallMediaDataset 
     }
 
     [Fact]
+    public void Schemas_keep_two_datasets_with_the_same_table_names_apart()
+    {
+        string shop = Path.Combine(Cli.TempDirectory(), "shop");
+        Assert.Equal(0, Cli.Run("generate", "ecommerce", "--out", shop, "--users", "70", "--items", "300", "--interactions", "900").ExitCode);
+        string connection = NewDatabase();
+        var (code, output, error) = Cli.Run("load", "postgres", data.Directory, "--connection", connection, "--schema", "media_a");
+        Assert.True(code == 0, error);
+        Assert.Contains("vectors as real[]", output, StringComparison.Ordinal);
+        (code, output, error) = Cli.Run("load", "postgres", shop, "--connection", connection, "--schema", "shop b");
+        Assert.True(code == 0, error);
+        Assert.DoesNotContain("vectors", output + error, StringComparison.Ordinal);
+
+        using var db = new NpgsqlConnection(connection);
+        db.Open();
+        Assert.Equal(Manifest.Load(data.Directory).Tables.Single(t => t.Name == "users").Rows, Scalar<long>(db, "SELECT count(*) FROM media_a.users"));
+        Assert.Equal(70, Scalar<long>(db, "SELECT count(*) FROM \"shop b\".users"));
+        Assert.Equal(0, Scalar<long>(db, "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'"));
+        Assert.Equal(1, Scalar<long>(db, "SELECT count(*) FROM pg_constraint WHERE conrelid = '\"shop b\".interactions'::regclass AND contype = 'f' AND confrelid = '\"shop b\".users'::regclass"));
+
+        // The same schema again clashes as a plain load would; another schema's tables do not.
+        (code, _, error) = Cli.Run("load", "postgres", shop, "--connection", connection, "--schema", "media_a");
+        Assert.Equal(1, code);
+        Assert.Contains("interactions, users already exist", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Load_refuses_existing_tables_unless_told_to_drop_them()
     {
         string connection = NewDatabase();
