@@ -18,11 +18,12 @@ public sealed class ClusterCommandTests
         Assert.Contains($"movies.csv (text-encoded title, genres + tags.csv): {expected:N0} items -> 40 clusters", stdout, StringComparison.Ordinal);
 
         var table = new ParquetTable(Path.GetDirectoryName(output)!);
-        string[] ids = table.Column<string>("item_id"), labels = table.Column<string>("label");
+        long[] ids = table.Column<long>("item_id"); // movieId is an integer: the output joins with movies.csv without a cast
+        string[] labels = table.Column<string>("label");
         Assert.Equal(expected, ids.Length);
 
         // Toy Story (1): Adventure|Animation|Children|Comedy|Fantasy, tagged pixar, fun. Saw (8957): Horror|Mystery|Thriller.
-        string toyStory = labels[Array.IndexOf(ids, "1")], saw = labels[Array.IndexOf(ids, "8957")];
+        string toyStory = labels[Array.IndexOf(ids, 1L)], saw = labels[Array.IndexOf(ids, 8957L)];
         string[] toyWords = ["adventure", "animation", "children", "comedy", "fantasy", "pixar", "fun"];
         string[] sawWords = ["horror", "mystery", "thriller", "gore", "torture", "twist"];
         Assert.True(toyWords.Any(w => toyStory.Contains(w, StringComparison.Ordinal)), toyStory);

@@ -36,16 +36,16 @@ public sealed class MediaClusterTests(MediaClusterTests.Items items) : IClassFix
         }
 
         var clusters = new ParquetTable(Path.GetDirectoryName(output)!);
-        string[] ids = clusters.Column<string>("item_id");
+        long[] ids = clusters.Column<long>("item_id"); // BIGINT like content_id
         long[] assigned = clusters.Column<long>("cluster");
         string[] labels = clusters.Column<string>("label");
         var media = new ParquetTable(Path.Combine(_dataset, "media"));
         long[] contentIds = media.Column<long>("content_id");
         string[] genres = media.Partition("genre");
-        var topGenre = new Dictionary<string, string>(StringComparer.Ordinal);
+        var topGenre = new Dictionary<long, string>();
         for (int i = 0; i < contentIds.Length; i++)
         {
-            topGenre[contentIds[i].ToString(System.Globalization.CultureInfo.InvariantCulture)] = genres[i].Split(" > ")[0];
+            topGenre[contentIds[i]] = genres[i].Split(" > ")[0];
         }
 
         Assert.Equal(2000, ids.Length);

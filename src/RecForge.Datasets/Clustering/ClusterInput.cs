@@ -14,7 +14,9 @@ namespace RecForge.Datasets.Clustering;
 /// <param name="Texts">Each item's text (titles, descriptions, tags), for labels.</param>
 /// <param name="Source">Where the vectors come from, in words.</param>
 /// <param name="Reference">Each item's value of the comparison column, if asked.</param>
-public sealed record ClusterInput(string[] Ids, float[][] Embeddings, string[] Texts, string Source, string[]? Reference = null)
+/// <param name="IdKind">The ids' type, so the output joins with the catalogue without a cast: the dataset's key type
+/// (BIGINT, UUID or text), or for a CSV BIGINT when every id is an integer.</param>
+public sealed record ClusterInput(string[] Ids, float[][] Embeddings, string[] Texts, string Source, string[]? Reference = null, ColumnKind IdKind = ColumnKind.String)
 {
     // The text encoder's width when items bring no embedding (the media scenario's text block uses 384 too).
     private const int TextDimensions = 384;
@@ -101,7 +103,8 @@ public sealed record ClusterInput(string[] Ids, float[][] Embeddings, string[] T
         float[][] vectors = vector >= 0 ? [.. embeddings] : Encode(texts, 0);
         string what = vector < 0 ? "text-encoded " + string.Join(", ", text.Select(i => schema.Columns[i].Name))
             : schema.Columns[vector].Name + (options.Blocks is null ? "" : $" blocks {string.Join(", ", options.Blocks)}");
-        return new ClusterInput([.. ids], vectors, [.. texts], $"{table.Name} ({what})", reference >= 0 ? [.. referenceValues] : null);
+        ColumnKind idKind = schema.Columns[key].Kind is ColumnKind.Int64 or ColumnKind.Uuid ? schema.Columns[key].Kind : ColumnKind.String;
+        return new ClusterInput([.. ids], vectors, [.. texts], $"{table.Name} ({what})", reference >= 0 ? [.. referenceValues] : null, idKind);
     }
 
     // The manifest's layout of the embedding column; each chosen block is used as written (unit length), so each
@@ -199,8 +202,10 @@ public sealed record ClusterInput(string[] Ids, float[][] Embeddings, string[] T
             texts[i - 1] = line.ToString();
         }
 
+        bool integers = ids.All(id => long.TryParse(id, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out _));
         return new ClusterInput(ids, Encode(texts, options.Seed), texts,
-            $"{Path.GetFileName(path)} (text-encoded {string.Join(", ", text.Select(i => header[i]))}{(tagsFile is null ? "" : " + " + Path.GetFileName(tagsFile))})", referenceValues);
+            $"{Path.GetFileName(path)} (text-encoded {string.Join(", ", text.Select(i => header[i]))}{(tagsFile is null ? "" : " + " + Path.GetFileName(tagsFile))})", referenceValues,
+            integers ? ColumnKind.Int64 : ColumnKind.String);
     }
 
     private static float[][] Encode(IReadOnlyList<string> texts, ulong seed)
