@@ -5,17 +5,7 @@ namespace RecForge.Cli.Tests;
 /// <summary>The Kubernetes manifests stay consistent with the CLI: one shard per index, as many shards as completions.</summary>
 public class DeploymentTests
 {
-    private static string RepositoryFile(params string[] parts)
-    {
-        string? dir = AppContext.BaseDirectory;
-        while (dir is not null && !File.Exists(Path.Combine(dir, "RecForge.slnx")))
-        {
-            dir = Path.GetDirectoryName(dir);
-        }
-
-        Assert.NotNull(dir);
-        return Path.Combine([dir, .. parts]);
-    }
+    private static string RepositoryFile(params string[] parts) => Path.Combine([Repository.Root, .. parts]);
 
     [Fact]
     public void Indexed_job_runs_one_shard_per_completion_index()

@@ -273,16 +273,7 @@ public sealed class FuzzTests(ITestOutputHelper output) : IDisposable
         }
     }
 
-    internal static string RepoRoot()
-    {
-        string dir = AppContext.BaseDirectory;
-        while (!File.Exists(Path.Combine(dir, "RecForge.slnx")))
-        {
-            dir = Path.GetDirectoryName(dir) ?? throw new InvalidOperationException("no RecForge.slnx above the test binaries");
-        }
-
-        return dir;
-    }
+    internal static string RepoRoot() => Repository.Root;
 
     // The README's scenario at a tenth of its size, so each case takes milliseconds.
     private static readonly string SmallShop = TrustTests.Shop

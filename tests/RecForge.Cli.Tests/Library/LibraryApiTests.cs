@@ -35,11 +35,11 @@ public sealed class LibraryApiTests : IDisposable
         Assert.True(File.Exists(Path.Combine(_root, "out", "library-media", Manifest.FileName)));
 
         // The README shows exactly the body of ReadmeExample.
-        string source = File.ReadAllText(Path.Combine(RepositoryRoot(), "tests", "RecForge.Cli.Tests", "Library", "LibraryApiTests.cs"));
+        string source = File.ReadAllText(Path.Combine(Repository.Root, "tests", "RecForge.Cli.Tests", "Library", "LibraryApiTests.cs"));
         const string Begin = "// README example: begin\n", End = "        // README example: end\n";
         string body = source[(source.IndexOf(Begin, StringComparison.Ordinal) + Begin.Length)..source.IndexOf(End, StringComparison.Ordinal)];
         string example = string.Join("\n", body.Split('\n').Select(l => l.Length >= 8 ? l[8..] : l.Trim())).Trim();
-        string readme = File.ReadAllText(Path.Combine(RepositoryRoot(), "README.md"));
+        string readme = File.ReadAllText(Path.Combine(Repository.Root, "README.md"));
         Assert.Contains(example, readme, StringComparison.Ordinal);
     }
 
@@ -106,17 +106,6 @@ public sealed class LibraryApiTests : IDisposable
         DateTime[] times => times[row].Ticks.ToString(System.Globalization.CultureInfo.InvariantCulture),
         _ => Convert.ToString(column.GetValue(row), System.Globalization.CultureInfo.InvariantCulture) ?? "",
     };
-
-    private static string RepositoryRoot()
-    {
-        string? dir = AppContext.BaseDirectory;
-        while (dir is not null && !File.Exists(Path.Combine(dir, "RecForge.slnx")))
-        {
-            dir = Path.GetDirectoryName(dir);
-        }
-
-        return dir ?? throw new InvalidOperationException("repository root not found");
-    }
 
     public void Dispose() => Directory.Delete(_root, recursive: true);
 }
