@@ -51,6 +51,7 @@ internal static class RecForgeCommandLine
         root.Subcommands.Add(StreamCommand.Create(stdout, stderr, interrupted));
         root.Subcommands.Add(LoadCommand.Create(stdout, stderr, interrupted));
         root.Subcommands.Add(SearchCommand.Create(stdout, stderr));
+        root.Subcommands.Add(QueryCommand.Create(stdout, stderr));
         root.Subcommands.Add(ExportCommand.Create(stdout, stderr));
         root.Subcommands.Add(ClusterCommand.Create(stdout, stderr));
         root.Subcommands.Add(ValidateCommand.Create(stdout, stderr));
