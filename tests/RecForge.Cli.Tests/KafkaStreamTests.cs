@@ -38,6 +38,25 @@ public sealed class KafkaStreamTests(MockKafkaCluster kafka, ITestOutputHelper o
     }
 
     [Fact]
+    public void A_csv_dataset_streams_its_rows_with_their_types()
+    {
+        // ecommerce writes CSV; the reading layer types it by the scenario, so ratings arrive as numbers.
+        string dir = Path.Combine(_root, "ecommerce-csv");
+        Assert.Equal(0, Cli.Run("generate", "ecommerce", "--out", dir, "--users", "60", "--items", "300", "--interactions", "1500").ExitCode);
+        var (code, stdout, error) = Cli.Run("stream", "kafka", dir, "--bootstrap", kafka.Bootstrap, "--topic", "csv-ratings");
+        Assert.True(code == 0, error);
+        Assert.Contains("sent 1,500, delivered 1,500, failed 0", stdout, StringComparison.Ordinal);
+        var messages = kafka.ReadAll("csv-ratings", 1_500);
+        Assert.Equal(1_500, messages.Count);
+        Assert.All(messages, m =>
+        {
+            JsonElement row = JsonDocument.Parse(m.Message.Value).RootElement;
+            Assert.Equal(JsonValueKind.Number, row.GetProperty("rating").ValueKind);
+            Assert.Equal(row.GetProperty("user_id").GetString(), m.Message.Key);
+        });
+    }
+
+    [Fact]
     public void A_limited_stream_resumes_from_its_offset_file_without_gaps_or_duplicates()
     {
         string dir = KafkaTestData.Dataset(_root);
