@@ -46,16 +46,17 @@ internal static class EvaluateCommand
                 InteractionLog synLog = InteractionLog.Build(LogFiles.Read(parse.GetValue(synthetic)!, columns, parse.GetValue(scenario)), index);
                 Dictionary<int, string[]>? genres = parse.GetValue(items) is { } path ? LogFiles.Categories(path, parse.GetValue(itemKey)!, parse.GetValue(categories)!, index) : null;
                 var options = new EvaluationOptions(parse.GetValue(testFraction), parse.GetValue(seed));
-                string? note = parse.GetValue(scenario) is { } scenarioPath ? HoldoutNote(scenarioPath, options) : null;
+                var (holdout, note) = Holdout(parse.GetValue(scenario), options);
                 EvaluationReport result = TwinEvaluation.Run(realLog, synLog, options, genres);
                 string html = Path.GetFullPath(parse.GetValue(report)!);
                 string json = Path.ChangeExtension(html, ".json");
                 Directory.CreateDirectory(Path.GetDirectoryName(html)!);
-                File.WriteAllText(html, EvaluationHtmlWriter.Render(result, $"real: {parse.GetValue(real)} — synthetic: {parse.GetValue(synthetic)}"));
+                File.WriteAllText(html, EvaluationHtmlWriter.Render(result, $"real: {parse.GetValue(real)} — synthetic: {parse.GetValue(synthetic)}", holdout, holdoutWarning: note is not null));
                 File.WriteAllText(json, JsonSerializer.Serialize(new
                 {
                     fidelity_overall = result.FidelityOverall,
                     same_model_order = result.SameModelOrder,
+                    holdout,
                     note,
                     report = result,
                 }, Json));
@@ -82,9 +83,15 @@ internal static class EvaluateCommand
         return command;
     }
 
-    // A twin scores honestly only on users it did not learn from: its fit must have held out this evaluation's test users.
-    private static string? HoldoutNote(string scenarioPath, EvaluationOptions options)
+    // A twin scores honestly only on users it did not learn from: its fit must have held out this evaluation's test
+    // users. Returns what is known of that for the report, and a note when the twin did learn from them.
+    private static (string Status, string? Note) Holdout(string? scenarioPath, EvaluationOptions options)
     {
+        if (scenarioPath is null)
+        {
+            return ("unknown: pass --scenario TWIN.yaml to check that the twin was fitted without this evaluation's test users", null);
+        }
+
         Scenarios.ScenarioDefinition twin;
         try
         {
@@ -96,7 +103,7 @@ internal static class EvaluateCommand
         }
 
         var c = CultureInfo.InvariantCulture;
-        return twin.Fit switch
+        string? note = twin.Fit switch
         {
             null => null,
             { Holdout: 0 } => string.Create(c, $"the twin was fitted on all {twin.Fit.Users:N0} real users, this evaluation's test users included, so utility and privacy measure memory rather than generalisation (fit with --holdout {options.TestFraction} --holdout-seed {options.Seed})"),
@@ -104,6 +111,10 @@ internal static class EvaluateCommand
                 => string.Create(c, $"the twin held out {f.Holdout:P0} of the users with seed {f.HoldoutSeed}, this evaluation tests {options.TestFraction:P0} with seed {options.Seed}: some test users were learned from"),
             _ => null,
         };
+        string status = note ?? (twin.Fit is { } fit
+            ? string.Create(c, $"the twin was fitted without this evaluation's test users (held out {fit.Holdout:P0}, seed {fit.HoldoutSeed})")
+            : "the synthetic data is not a fitted twin (its scenario has no fit section)");
+        return (status, note);
     }
 
     private static void Print(EvaluationReport r, TextWriter stdout)

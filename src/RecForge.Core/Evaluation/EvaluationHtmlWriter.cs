@@ -7,11 +7,17 @@ namespace RecForge.Evaluation;
 /// <summary>Renders an <see cref="EvaluationReport"/> as one self-contained HTML page: score tables and real-vs-synthetic bar charts in inline SVG.</summary>
 public static class EvaluationHtmlWriter
 {
-    private const int W = 560, H = 260, Left = 48, Bottom = 40, Top = 16, Right = 12;
+    private const int W = 560, H = 300, Left = 48, Top = 16, Right = 12;
+
+    // Room under the axis for rotated category labels.
+    private static readonly int Bottom = (int)Math.Ceiling(Quality.ChartAxis.RotatedHeight) + 8;
     private const string RealColour = "#4e79a7", SyntheticColour = "#f28e2b";
 
-    /// <summary>The page's HTML; <paramref name="title"/> names the two inputs.</summary>
-    public static string Render(EvaluationReport report, string title)
+    /// <summary>
+    /// The page's HTML; <paramref name="title"/> names the two inputs, <paramref name="holdout"/> says whether the twin
+    /// was fitted without this evaluation's test users (<paramref name="holdoutWarning"/>: it was not).
+    /// </summary>
+    public static string Render(EvaluationReport report, string title, string? holdout = null, bool holdoutWarning = false)
     {
         var c = CultureInfo.InvariantCulture;
         var html = new StringBuilder();
@@ -20,6 +26,10 @@ public static class EvaluationHtmlWriter
             .Append(".charts{display:flex;flex-wrap:wrap;gap:16px}figure{margin:0;border:1px solid #eee;padding:8px}figcaption{font-size:13px;font-weight:600}svg text{font-size:10px;fill:#333}")
             .Append("</style></head><body><h1>RecForge evaluation</h1><p>").Append(E(title)).Append("</p>");
         html.Append(c, $"<p>real: {report.RealUsers:N0} users, {report.RealPairs:N0} user–item pairs; synthetic: {report.SyntheticUsers:N0} users, {report.SyntheticPairs:N0} pairs.</p>");
+        if (holdout is not null)
+        {
+            html.Append(holdoutWarning ? "<p style=\"color:#b00020\"><b>Holdout: </b>" : "<p><b>Holdout: </b>").Append(E(holdout)).Append("</p>");
+        }
 
         html.Append(c, $"<h2>Fidelity: overall {report.FidelityOverall:F3}</h2><table><tr><th>statistic</th><th>metric</th><th>score</th></tr>");
         foreach (FidelityScore f in report.Fidelity)
@@ -56,7 +66,7 @@ public static class EvaluationHtmlWriter
     private static string PairedBars(IReadOnlyDictionary<string, double> real, IReadOnlyDictionary<string, double> synthetic)
     {
         var c = CultureInfo.InvariantCulture;
-        string[] labels = [.. real.Keys.Union(synthetic.Keys).Order(StringComparer.Ordinal).Take(40)];
+        string[] labels = [.. Quality.ChartOrder.Sort(real.Keys.Union(synthetic.Keys)).Take(40)];
         double realTotal = Math.Max(real.Values.Sum(), 1e-12), synTotal = Math.Max(synthetic.Values.Sum(), 1e-12);
         double[] r = [.. labels.Select(l => real.GetValueOrDefault(l) / realTotal)], s = [.. labels.Select(l => synthetic.GetValueOrDefault(l) / synTotal)];
         double max = Math.Max(r.DefaultIfEmpty(0).Max(), s.DefaultIfEmpty(0).Max()) * 1.1;
@@ -64,18 +74,23 @@ public static class EvaluationHtmlWriter
         double Y(double v) => Top + (H - Top - Bottom) * (1 - v / Math.Max(max, 1e-12));
         var svg = new StringBuilder();
         svg.Append(c, $"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{W}\" height=\"{H}\" viewBox=\"0 0 {W} {H}\">");
-        svg.Append(c, $"<line x1=\"{Left}\" y1=\"{H - Bottom}\" x2=\"{W - Right}\" y2=\"{H - Bottom}\" stroke=\"#999\"/><text x=\"4\" y=\"{Top + 8}\">{max:P0}</text>");
+
+        // Five labelled y ticks with light grid lines, 0 to the top.
+        for (int t = 0; t <= 4; t++)
+        {
+            double v = max * t / 4;
+            svg.Append(c, $"<line x1=\"{Left}\" y1=\"{Y(v):F1}\" x2=\"{W - Right}\" y2=\"{Y(v):F1}\" stroke=\"{(t == 0 ? "#999" : "#eee")}\"/>")
+                .Append(c, $"<text class=\"tick\" x=\"{Left - 4}\" y=\"{Y(v) + 4:F1}\" text-anchor=\"end\">{v * 100:0.#}%</text>");
+        }
+
         for (int i = 0; i < labels.Length; i++)
         {
             double x = Left + i * slot + slot * 0.1;
             svg.Append(c, $"<rect x=\"{x:F1}\" y=\"{Y(r[i]):F1}\" width=\"{bar:F1}\" height=\"{H - Bottom - Y(r[i]):F1}\" fill=\"{RealColour}\"><title>{E(labels[i])} real {r[i]:P1}</title></rect>");
             svg.Append(c, $"<rect x=\"{x + bar:F1}\" y=\"{Y(s[i]):F1}\" width=\"{bar:F1}\" height=\"{H - Bottom - Y(s[i]):F1}\" fill=\"{SyntheticColour}\"><title>{E(labels[i])} synthetic {s[i]:P1}</title></rect>");
-            if (labels.Length <= 24 || i % 2 == 0)
-            {
-                svg.Append(c, $"<text x=\"{x + bar:F1}\" y=\"{H - Bottom + 12}\" text-anchor=\"middle\" transform=\"rotate(45 {x + bar:F1} {H - Bottom + 12})\">{E(labels[i].Length > 10 ? labels[i][..9] + "…" : labels[i])}</text>");
-            }
         }
 
+        svg.Append(Quality.ChartAxis.Labels(labels, i => Left + (i + 0.5) * slot, slot, H - Bottom));
         return svg.Append("</svg>").ToString();
     }
 

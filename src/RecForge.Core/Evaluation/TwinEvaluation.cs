@@ -159,7 +159,7 @@ public static class TwinEvaluation
             counts[v] = counts.GetValueOrDefault(v) + 1;
         }
 
-        return counts;
+        return Quality.ChartOrder.Ordered(counts);
     }
 
     // Counts per power-of-two bucket (1, 2–3, 4–7, …) for heavy-tailed counts.

@@ -7,7 +7,8 @@ namespace RecForge.Quality;
 /// <summary>Renders a <see cref="ValidationReport"/> as one self-contained HTML page: a check table and inline SVG charts (no scripts, no external assets).</summary>
 public static class HtmlReportWriter
 {
-    private const int W = 560, H = 300, Left = 56, Bottom = 36, Top = 24, Right = 16;
+    // Bottom leaves room for category labels rotated 45° (ChartAxis.RotatedHeight, about 73 px).
+    private const int W = 560, H = 340, Left = 56, Bottom = 84, Top = 24, Right = 16;
 
     // Ten categorical colours (Tableau 10), then they repeat.
     private static readonly string[] Palette = ["#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac"];
@@ -84,9 +85,15 @@ public static class HtmlReportWriter
 
         if (double.IsFinite(c.ZipfAlpha))
         {
-            // The fitted line through the top item: log count = log count(1) − α log rank.
-            double y0 = Math.Log10(c.RankCounts[0].Count), x1 = Math.Log10(Math.Max(2, c.ZipfRange.To));
-            svg.Append(Line(x(0), y(y0), x(x1), y(Math.Max(0, y0 - c.ZipfAlpha * x1)), "#e15759", 2));
+            // The fitted line over the ranks it was fitted to: log count = b − α log rank, with b the mean of
+            // log count + α log rank over those points (least squares for the fitted slope), not pinned to rank 1.
+            var fitted = c.RankCounts.Where(p => p.Rank >= c.ZipfRange.From && p.Rank <= c.ZipfRange.To && p.Count > 0).ToList();
+            if (fitted.Count > 0)
+            {
+                double b = fitted.Average(p => Math.Log10(p.Count) + c.ZipfAlpha * Math.Log10(p.Rank));
+                double x0 = Math.Log10(Math.Max(1, c.ZipfRange.From)), x1 = Math.Log10(Math.Max(2, c.ZipfRange.To));
+                svg.Append(Line(x(x0), y(Math.Max(0, b - c.ZipfAlpha * x0)), x(x1), y(Math.Max(0, b - c.ZipfAlpha * x1)), "#e15759", 2));
+            }
         }
 
         return svg.Append("</svg>").ToString();
@@ -131,10 +138,9 @@ public static class HtmlReportWriter
                 svg.Append(Line(cx - bw / 2 - 3, y(targets[i]), cx + bw / 2 + 3, y(targets[i]), "#e15759", 3));
             }
 
-            svg.Append(Text(cx, H - Bottom + 14, labels[i].Length > 12 ? labels[i][..11] + "…" : labels[i], "middle"));
         }
 
-        return svg.Append("</svg>").ToString();
+        return svg.Append(ChartAxis.Labels(labels, i => x(i + 0.5), x(1) - x(0), H - Bottom)).Append("</svg>").ToString();
     }
 
     private static string LorenzPlot(IReadOnlyList<(double X, double Y)> curve)

@@ -19,7 +19,25 @@ public sealed class EvaluateCommandTests : IDisposable
         string html = File.ReadAllText(report);
         Assert.Contains("<svg", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<script", html, StringComparison.Ordinal);
-        return (stdout, JsonDocument.Parse(File.ReadAllText(Path.ChangeExtension(report, ".json"))).RootElement.Clone());
+
+        // Charts people trust: at least three labelled y ticks, category labels that never overlap, weekdays in calendar
+        // order, numbers by value; and the report says whether the twin could have learned from its test users.
+        var figures = SvgCharts.Figures(html);
+        Assert.True(figures.Count >= 5, $"{figures.Count} charts");
+        foreach (var (caption, svg) in figures)
+        {
+            Assert.True(SvgCharts.YTicks(svg) >= 3, caption);
+            SvgCharts.AssertNoOverlap(caption, svg);
+        }
+
+        Assert.Equal(["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"], SvgCharts.AxisLabels(figures.Single(f => f.Caption.StartsWith("weekday", StringComparison.Ordinal)).Svg).Select(l => l.Text));
+        string[] hours = [.. SvgCharts.AxisLabels(figures.Single(f => f.Caption.StartsWith("hour_of_day", StringComparison.Ordinal)).Svg).Select(l => l.Text)];
+        Assert.Equal(hours.Order(StringComparer.Ordinal), hours);
+        Assert.Contains("<b>Holdout: </b>unknown: pass --scenario", html, StringComparison.Ordinal);
+        JsonElement json = JsonDocument.Parse(File.ReadAllText(Path.ChangeExtension(report, ".json"))).RootElement.Clone();
+        JsonElement weekday = json.GetProperty("report").GetProperty("fidelity").EnumerateArray().Single(f => f.GetProperty("name").GetString() == "weekday");
+        Assert.Equal(["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"], weekday.GetProperty("real").EnumerateObject().Select(p => p.Name));
+        return (stdout, json);
     }
 
     [Fact]
