@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 dataset="${1:-out/media}"
 shot="${2:-docs/validation-report.png}"
 if ! command -v chromium > /dev/null; then
-  apt-get install -y --no-install-recommends chromium > /dev/null
+  apt-get update -qq && apt-get install -y --no-install-recommends chromium > /dev/null
 fi
 dotnet build src/RecForge.Cli -c Release > /dev/null
 recforge=(dotnet src/RecForge.Cli/bin/Release/net10.0/recforge.dll)

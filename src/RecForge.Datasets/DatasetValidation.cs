@@ -14,7 +14,11 @@ public static class DatasetValidation
     /// then the structural and statistical checks of <see cref="DatasetValidator"/>.
     /// </summary>
     /// <exception cref="InvalidDataException">The scenario cannot be resolved or the manifest lacks one of its tables.</exception>
-    public static ValidationReport Validate(RecForgeDataset dataset)
+    public static ValidationReport Validate(RecForgeDataset dataset) => Validate(dataset, null);
+
+    /// <summary>As <see cref="Validate(RecForgeDataset)"/>, reporting rows read (of the three tables' rows) to <paramref name="progress"/>.</summary>
+    /// <exception cref="InvalidDataException">The scenario cannot be resolved or the manifest lacks one of its tables.</exception>
+    public static ValidationReport Validate(RecForgeDataset dataset, IProgress<GenerationProgress>? progress)
     {
         ScenarioDefinition scenario = dataset.Scenario;
         IReadOnlyDictionary<string, TableSchema> schemas = TableSchemas.Of(scenario);
@@ -26,7 +30,7 @@ public static class DatasetValidation
             TableView view;
             try
             {
-                view = dataset.Open(entry).AsView();
+                view = Counted(dataset.Open(entry).AsView());
             }
             catch (InvalidDataException e)
             {
@@ -36,6 +40,23 @@ public static class DatasetValidation
 
             prior.Add(DatasetValidator.SchemaCheck(view, schemas[name]));
             return view;
+        }
+
+        long done = 0, total = 0;
+        foreach (string name in (string[])[scenario.Items.Table, scenario.Users.Table, scenario.Events.Table])
+        {
+            total += dataset.Manifest.Tables.FirstOrDefault(t => t.Name == name)?.Rows ?? 0;
+        }
+
+        TableView Counted(TableView view) => progress is null ? view : view with { Read = () => Count(view.Read()) };
+        IEnumerable<ColumnBatch> Count(IEnumerable<ColumnBatch> batches)
+        {
+            foreach (ColumnBatch batch in batches)
+            {
+                done += batch.Count;
+                progress.Report(new GenerationProgress(done, Math.Max(done, total)));
+                yield return batch;
+            }
         }
 
         TableView items = Open(scenario.Items.Table), users = Open(scenario.Users.Table), events = Open(scenario.Events.Table);

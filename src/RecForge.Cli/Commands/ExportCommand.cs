@@ -72,7 +72,8 @@ internal static class ExportCommand
             };
             try
             {
-                ExportResult result = export(parse.GetValue(directory)!, options, CancellationToken.None);
+                var display = new GenerationProgressDisplay(stdout);
+                ExportResult result = display.Run(name, () => export(parse.GetValue(directory)!, options with { Progress = display }, CancellationToken.None));
                 string counts = kind == SplitKind.None
                     ? string.Create(CultureInfo.InvariantCulture, $"{result.Train:N0} events")
                     : string.Create(CultureInfo.InvariantCulture, $"{result.Train:N0} train, {result.Valid:N0} validation, {result.Test:N0} test events ({parse.GetValue(split)} split per user)");

@@ -38,7 +38,9 @@ internal static class ValidateCommand
         {
             if (Directory.Exists(input))
             {
-                report = DatasetValidation.Validate(RecForgeDataset.Open(input, scenarioPath));
+                var dataset = RecForgeDataset.Open(input, scenarioPath);
+                var display = new GenerationProgressDisplay(stdout);
+                report = display.Run("validate", () => DatasetValidation.Validate(dataset, display));
                 outDir = output ?? Path.Combine(input, "_report");
             }
             else if (File.Exists(input))

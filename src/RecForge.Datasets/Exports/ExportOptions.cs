@@ -18,4 +18,7 @@ public sealed record ExportOptions(string Output)
 
     /// <summary>Seed of the random split.</summary>
     public ulong Seed { get; init; } = 42;
+
+    /// <summary>Receives events read of the events table's rows.</summary>
+    public IProgress<Generation.GenerationProgress>? Progress { get; init; }
 }

@@ -37,6 +37,7 @@ internal sealed class ExportedEvents
             Array users = batch.Columns[s.IndexOf(columns.EventUser)], items = batch.Columns[s.IndexOf(columns.EventItem)];
             double[]? ratings = columns.Rating is { } r ? (double[])batch.Columns[s.IndexOf(r)] : null;
             DateTime[]? times = columns.Timestamp is { } t ? (DateTime[])batch.Columns[s.IndexOf(t)] : null;
+            options.Progress?.Report(new Generation.GenerationProgress(events.Count + batch.Count, Math.Max(table.Rows, events.Count + batch.Count)));
             for (int row = 0; row < batch.Count; row++)
             {
                 events.Users.Add(Text(users, row));
