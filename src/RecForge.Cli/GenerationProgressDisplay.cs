@@ -5,8 +5,9 @@ using Spectre.Console;
 namespace RecForge.Cli;
 
 /// <summary>
-/// Shows rows, rate and ETA while a run is in progress when standard output is a terminal; stays silent when output
-/// is redirected (CI logs, pipes).
+/// The one progress display of every long command (generate, validate, load, export, stream, query): rows, rate and
+/// ETA while a run is in progress — or a spinner with the time spent for work that reports no rows — when standard
+/// output is a terminal; silent when output is redirected (CI logs, pipes).
 /// </summary>
 internal sealed class GenerationProgressDisplay(TextWriter stdout) : IProgress<GenerationProgress>
 {
@@ -43,6 +44,15 @@ internal sealed class GenerationProgressDisplay(TextWriter stdout) : IProgress<G
                 DateTime started = DateTime.UtcNow;
                 while (!running.Wait(200))
                 {
+                    if (Volatile.Read(ref _total) == 0)
+                    {
+                        // Work that reports no rows (a DuckDB query): a spinner and the time spent.
+                        task.IsIndeterminate = true;
+                        task.Description = string.Create(CultureInfo.InvariantCulture, $"{title}: running, {(DateTime.UtcNow - started).TotalSeconds:N0} s");
+                        continue;
+                    }
+
+                    task.IsIndeterminate = false;
                     long done = Volatile.Read(ref _done), total = Math.Max(1, Volatile.Read(ref _total));
                     double rate = done / Math.Max(1e-3, (DateTime.UtcNow - started).TotalSeconds);
                     task.MaxValue = total;

@@ -84,7 +84,7 @@ internal static class QueryCommand
             string path = output ?? Path.Combine(Path.GetTempPath(), "recforge-query-" + Guid.NewGuid().ToString("N"));
             try
             {
-                long rows = query.Write(sql, path, f);
+                long rows = new GenerationProgressDisplay(stdout).Run("query", () => query.Write(sql, path, f));
                 if (output is null)
                 {
                     stdout.Write(File.ReadAllText(path));
@@ -105,7 +105,7 @@ internal static class QueryCommand
             return ExitCodes.Ok;
         }
 
-        QueryResult result = query.Run(sql, maxRows);
+        QueryResult result = new GenerationProgressDisplay(stdout).Run("query", () => query.Run(sql, maxRows));
         stdout.Write(Aligned(result));
         return ExitCodes.Ok;
     }
