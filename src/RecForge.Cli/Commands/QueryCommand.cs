@@ -110,29 +110,29 @@ internal static class QueryCommand
         return ExitCodes.Ok;
     }
 
-    // Columns padded to their widest value (numbers right-aligned), a rule under the header, a note when rows were cut.
+    // Columns padded to their widest value (numeric columns right-aligned), a rule under the header, a note when rows were cut.
     private static string Aligned(QueryResult result)
     {
         string[][] cells = [.. result.Rows.Select(r => r.Select(Format).ToArray())];
         int[] widths = [.. result.Columns.Select((c, i) => Math.Min(60, Math.Max(c.Length, cells.Length == 0 ? 0 : cells.Max(r => r[i].Length))))];
-        bool[] numeric = [.. result.Types.Select(t => t is "BIGINT" or "INTEGER" or "DOUBLE" or "FLOAT" or "HUGEINT" or "SMALLINT" or "TINYINT" or "UBIGINT" || t.StartsWith("DECIMAL", StringComparison.Ordinal))];
+        bool[] numeric = [.. result.Columns.Select((_, c) => result.Rows.Count > 0 && result.Rows.All(r => r[c] is null or long or int or short or sbyte or byte or ulong or uint or ushort or double or float or decimal or System.Numerics.BigInteger))];
         var text = new StringBuilder();
-        void Line(IReadOnlyList<string> values, bool header)
+        void Line(IReadOnlyList<string> values)
         {
             for (int c = 0; c < values.Count; c++)
             {
                 string v = values[c].Length > widths[c] ? values[c][..(widths[c] - 1)] + "…" : values[c];
-                text.Append(c == 0 ? "" : "  ").Append(numeric[c] && !header ? v.PadLeft(widths[c]) : v.PadRight(widths[c]));
+                text.Append(c == 0 ? "" : "  ").Append(numeric[c] ? v.PadLeft(widths[c]) : v.PadRight(widths[c]));
             }
 
             text.Append('\n');
         }
 
-        Line(result.Columns, header: true);
-        Line([.. widths.Select(w => new string('-', w))], header: true);
+        Line(result.Columns);
+        Line([.. widths.Select(w => new string('-', w))]);
         foreach (string[] row in cells)
         {
-            Line(row, header: false);
+            Line(row);
         }
 
         text.Append(string.Create(CultureInfo.InvariantCulture, $"({result.Rows.Count:N0} row{(result.Rows.Count == 1 ? "" : "s")}{(result.Truncated ? "; more not shown: --max-rows, or --format csv|json|parquet --out FILE for all" : "")})\n"));
