@@ -169,11 +169,12 @@ internal static class GenerateCommand
             return;
         }
 
-        if (events.Rows > StatisticsRowLimit || manifest.Format is not ("parquet" or "csv"))
+        // Every format reads back through the dataset layer; JSON documents carry their own statistics block.
+        if (events.Rows > StatisticsRowLimit || manifest.Format == "json")
         {
             stdout.WriteLine(events.Rows > StatisticsRowLimit
                 ? string.Create(CultureInfo.InvariantCulture, $"  statistics: skipped above {StatisticsRowLimit:N0} interactions; `recforge validate {directory}` computes them")
-                : $"  statistics: {(manifest.Format == "json" ? "in each document's \"statistics\" block" : "read back from parquet or csv output only")}");
+                : "  statistics: in each document's \"statistics\" block");
             return;
         }
 

@@ -19,8 +19,6 @@ internal sealed class ExportedEvents
 
     public List<long> Times { get; } = [];
 
-    public bool Explicit { get; private set; }
-
     public byte[] Parts { get; private set; } = [];
 
     public int Count => Users.Count;
@@ -29,7 +27,7 @@ internal sealed class ExportedEvents
     public static ExportedEvents Read(RecForgeDataset dataset, ExportOptions options, CancellationToken cancellation)
     {
         DatasetColumns columns = ScenarioColumns.For(dataset.Scenario);
-        var events = new ExportedEvents { Explicit = columns.Rating is not null };
+        var events = new ExportedEvents();
         DatasetTable table = dataset.Table(dataset.Scenario.Events.Table);
         foreach (ColumnBatch batch in table.Read(cancellation: cancellation))
         {

@@ -26,13 +26,13 @@ public static class RecommenderExport
             string folder = Path.Combine(options.Output, name);
             Directory.CreateDirectory(folder);
             string[] header = ["user_id:token", "item_id:token", "rating:float", "timestamp:float"];
-            WriteEvents(events, Path.Combine(folder, name + ".inter"), '\t', header, part: null, Cells);
+            WriteEvents(events, Path.Combine(folder, name + ".inter"), '\t', header, part: null);
             files.Add($"{name}/{name}.inter");
             if (options.Split != SplitKind.None)
             {
                 for (byte p = 0; p < 3; p++)
                 {
-                    WriteEvents(events, Path.Combine(folder, $"{name}.{PartNames[p]}.inter"), '\t', header, p, Cells);
+                    WriteEvents(events, Path.Combine(folder, $"{name}.{PartNames[p]}.inter"), '\t', header, p);
                     files.Add($"{name}/{name}.{PartNames[p]}.inter");
                 }
             }
@@ -80,13 +80,13 @@ public static class RecommenderExport
 
     private static void WriteAll(ExportedEvents events, ExportOptions options, string name, string extension, char separator, string[]? header, List<string> files)
     {
-        WriteEvents(events, Path.Combine(options.Output, name + extension), separator, header, null, Cells);
+        WriteEvents(events, Path.Combine(options.Output, name + extension), separator, header, null);
         files.Add(name + extension);
         if (options.Split != SplitKind.None)
         {
             for (byte p = 0; p < 3; p++)
             {
-                WriteEvents(events, Path.Combine(options.Output, $"{name}.{PartNames[p]}{extension}"), separator, header, p, Cells);
+                WriteEvents(events, Path.Combine(options.Output, $"{name}.{PartNames[p]}{extension}"), separator, header, p);
                 files.Add($"{name}.{PartNames[p]}{extension}");
             }
         }
@@ -95,14 +95,14 @@ public static class RecommenderExport
     private static string[] Cells(ExportedEvents events, int row) =>
         [RecBoleFeatures.Token(events.Users[row]), RecBoleFeatures.Token(events.Items[row]), TextValues.Double(events.Ratings[row]), events.Times[row].ToString(CultureInfo.InvariantCulture)];
 
-    private static void WriteEvents(ExportedEvents events, string path, char separator, string[]? header, byte? part, Func<ExportedEvents, int, string[]> cells)
+    private static void WriteEvents(ExportedEvents events, string path, char separator, string[]? header, byte? part)
     {
         using var table = new TextTable(path, separator, header);
         for (int row = 0; row < events.Count; row++)
         {
             if (part is null || events.Parts[row] == part)
             {
-                table.Row(cells(events, row));
+                table.Row(Cells(events, row));
             }
         }
 
