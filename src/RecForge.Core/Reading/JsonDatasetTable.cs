@@ -14,7 +14,7 @@ public sealed class JsonDatasetTable : DatasetTable
 {
     private readonly string _directory;
     private readonly bool _document;
-    private readonly Dictionary<string, int> _columns = new(StringComparer.Ordinal);
+    private readonly byte[][] _names;
 
     /// <summary>Opens <paramref name="table"/> in <paramref name="directory"/>; <paramref name="document"/> for the <c>json</c> format.</summary>
     public JsonDatasetTable(string directory, ManifestTable table, TableSchema schema, bool document)
@@ -22,10 +22,7 @@ public sealed class JsonDatasetTable : DatasetTable
     {
         _directory = directory;
         _document = document;
-        for (int c = 0; c < Schema.Columns.Count; c++)
-        {
-            _columns[Schema.Columns[c].Name] = c;
-        }
+        _names = [.. Schema.Columns.Select(c => Encoding.UTF8.GetBytes(c.Name))];
     }
 
     /// <inheritdoc />
@@ -104,9 +101,10 @@ public sealed class JsonDatasetTable : DatasetTable
         int row = batch.Count;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            string name = reader.GetString()!;
+            // Property names are matched as UTF-8 bytes: no string per cell.
+            int c = ColumnOf(ref reader);
             reader.Read();
-            if (!_columns.TryGetValue(name, out int c))
+            if (c < 0)
             {
                 reader.Skip();
                 continue;
@@ -148,6 +146,19 @@ public sealed class JsonDatasetTable : DatasetTable
                     throw new NotSupportedException(spec.Kind.ToString());
             }
         }
+    }
+
+    private int ColumnOf(ref Utf8JsonReader reader)
+    {
+        for (int c = 0; c < _names.Length; c++)
+        {
+            if (reader.ValueTextEquals(_names[c]))
+            {
+                return c;
+            }
+        }
+
+        return -1;
     }
 
     private delegate T ValueReader<T>(ref Utf8JsonReader reader);
