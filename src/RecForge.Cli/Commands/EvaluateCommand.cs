@@ -25,7 +25,8 @@ internal static class EvaluateCommand
         var user = new Option<string>("--user") { Description = "User column of CSV logs.", DefaultValueFactory = _ => "userId" };
         var item = new Option<string>("--item") { Description = "Item column of CSV logs.", DefaultValueFactory = _ => "movieId" };
         var rating = new Option<string?>("--rating") { Description = "Rating column of CSV logs (omit for implicit logs).", DefaultValueFactory = _ => "rating" };
-        var timestamp = new Option<string?>("--timestamp") { Description = "Time column of CSV logs (epoch seconds or ISO-8601).", DefaultValueFactory = _ => "timestamp" };
+        var weight = new Option<string?>("--weight") { Description = "Weight column of an implicit log (play counts), compared in log2 bins instead of as ratings." };
+        Option<string?> timestamp = TimeColumnOption.Create();
         var items = new Option<string?>("--items") { Description = "Catalogue CSV with item categories for genre shares (e.g. movies.csv)." };
         var itemKey = new Option<string>("--item-key") { Description = "Item id column of --items.", DefaultValueFactory = _ => "movieId" };
         var categories = new Option<string>("--categories") { Description = "Category column of --items ('|'-separated).", DefaultValueFactory = _ => "genres" };
@@ -34,20 +35,31 @@ internal static class EvaluateCommand
         var testFraction = new Option<double>("--test-fraction") { Description = "Share of real users held out for testing.", DefaultValueFactory = _ => 0.2 };
         var command = new Command("evaluate", "Measure a synthetic twin against the real log: fidelity, utility (train on synthetic, test on real) and privacy.")
         {
-            real, synthetic, report, user, item, rating, timestamp, items, itemKey, categories, scenario, seed, testFraction,
+            real, synthetic, report, user, item, rating, weight, timestamp, items, itemKey, categories, scenario, seed, testFraction,
         };
         command.SetAction(parse =>
         {
             try
             {
-                var columns = new LogColumns(parse.GetValue(user)!, parse.GetValue(item)!, parse.GetValue(rating), parse.GetValue(timestamp));
+                string? weightColumn = parse.GetValue(weight);
+                if (weightColumn is not null && parse.GetResult(rating) is { Implicit: false })
+                {
+                    throw new InvalidDataException("give either --rating or --weight, not both");
+                }
+
+                string realPath = parse.GetValue(real)!;
+                string? time = TimeColumnOption.Resolve(realPath, parse.GetValue(timestamp), out string? timeNote);
+                var columns = new LogColumns(parse.GetValue(user)!, parse.GetValue(item)!, weightColumn ?? parse.GetValue(rating), time);
+                var progress = new StageProgress(stderr);
+                progress.Stage("reading the logs");
                 var index = new ItemIndex();
-                InteractionLog realLog = InteractionLog.Build(LogFiles.Read(parse.GetValue(real)!, columns), index);
+                InteractionLog realLog = InteractionLog.Build(LogFiles.Read(realPath, columns), index);
                 InteractionLog synLog = InteractionLog.Build(LogFiles.Read(parse.GetValue(synthetic)!, columns, parse.GetValue(scenario)), index);
                 Dictionary<int, string[]>? genres = parse.GetValue(items) is { } path ? LogFiles.Categories(path, parse.GetValue(itemKey)!, parse.GetValue(categories)!, index) : null;
-                var options = new EvaluationOptions(parse.GetValue(testFraction), parse.GetValue(seed));
+                var options = new EvaluationOptions(parse.GetValue(testFraction), parse.GetValue(seed), Weights: weightColumn is not null);
                 var (holdout, note) = Holdout(parse.GetValue(scenario), options);
-                EvaluationReport result = TwinEvaluation.Run(realLog, synLog, options, genres);
+                EvaluationReport result = TwinEvaluation.Run(realLog, synLog, options, genres, progress.Stage);
+                progress.Done();
                 string html = Path.GetFullPath(parse.GetValue(report)!);
                 string json = Path.ChangeExtension(html, ".json");
                 Directory.CreateDirectory(Path.GetDirectoryName(html)!);
@@ -58,11 +70,15 @@ internal static class EvaluateCommand
                     same_model_order = result.SameModelOrder,
                     holdout,
                     note,
+                    kendall_tau = result.KendallTau,
                     report = result,
                 }, Json));
-                if (note is not null)
+                foreach (string? line in new[] { timeNote, note, TiesNote(result) })
                 {
-                    stdout.WriteLine($"note: {note}");
+                    if (line is not null)
+                    {
+                        stdout.WriteLine($"note: {line}");
+                    }
                 }
 
                 Print(result, stdout);
@@ -117,23 +133,32 @@ internal static class EvaluateCommand
         return (status, note);
     }
 
+    // More than a few percent of events at a timestamp they share with others of their user: the split order is noise there.
+    private static string? TiesNote(EvaluationReport r) => r.TiedShare > 0.05 && !r.Split.StartsWith("at random", StringComparison.Ordinal)
+        ? string.Create(CultureInfo.InvariantCulture, $"{r.TiedShare:P1} of the real log's events share their user's timestamp with another event; held-out items among them are drawn at random (seeded)")
+        : null;
+
     private static void Print(EvaluationReport r, TextWriter stdout)
     {
         var c = CultureInfo.InvariantCulture;
         stdout.WriteLine(string.Create(c, $"real {r.RealUsers:N0} users / {r.RealPairs:N0} pairs, synthetic {r.SyntheticUsers:N0} users / {r.SyntheticPairs:N0} pairs"));
-        stdout.WriteLine(string.Create(c, $"fidelity overall {r.FidelityOverall:F3}"));
+        string sampled = r.FidelityUsers < r.SyntheticUsers ? string.Create(c, $" (on a seeded sample of {r.FidelityUsers:N0} synthetic users, the real log's number)") : "";
+        stdout.WriteLine(string.Create(c, $"fidelity overall {r.FidelityOverall:F3}{sampled}"));
         foreach (FidelityScore f in r.Fidelity)
         {
             stdout.WriteLine(string.Create(c, $"  {f.Name,-32} {f.Metric,-22} {f.Score:F3}"));
         }
 
-        stdout.WriteLine("utility (NDCG@10 / Recall@10 on held-out real users; trained on real train users vs on synthetic)");
+        LongTailScore t = r.LongTail;
+        stdout.WriteLine(string.Create(c, $"  long tail: catalogue coverage real {t.RealCoverage:P1} / synthetic {t.SyntheticCoverage:P1}; items with 1-2 users real {t.RealRare:P1} / synthetic {t.SyntheticRare:P1}"));
+        string trained = r.UtilityUsers < r.SyntheticUsers ? string.Create(c, $"; synthetic: a seeded sample of {r.UtilityUsers:N0} users") : "";
+        stdout.WriteLine($"utility (NDCG@10 / Recall@10 on held-out real users, histories split {r.Split}; trained on real train users vs on synthetic{trained})");
         foreach (UtilityScore u in r.Utility)
         {
             stdout.WriteLine(string.Create(c, $"  {u.Model,-14} real {u.RealNdcg:F4} / {u.RealRecall:F4}   synthetic {u.SyntheticNdcg:F4} / {u.SyntheticRecall:F4}   ratio {u.NdcgRatio:F3}"));
         }
 
-        stdout.WriteLine($"  same model order: {(r.SameModelOrder ? "yes" : "no")}");
+        stdout.WriteLine(string.Create(c, $"  same model order: {(r.SameModelOrder ? "yes" : "no")} (Kendall tau {r.KendallTau:F2})"));
         PrivacyScore p = r.Privacy;
         stdout.WriteLine(string.Create(c, $"privacy: median DCR synthetic→train {p.MedianSyntheticDcr:F4}, test→train {p.MedianTestDcr:F4}, ratio {p.DcrRatio:F3}; copied {p.CopiedShare:P2}; membership AUC {p.MembershipAuc:F3}"));
     }

@@ -9,4 +9,40 @@ public sealed record EvaluationReport(IReadOnlyList<FidelityScore> Fidelity, IRe
 
     /// <summary>Whether the models rank in the same order by NDCG when trained on synthetic and on real data.</summary>
     public bool SameModelOrder => Utility.OrderByDescending(u => u.RealNdcg).Select(u => u.Model).SequenceEqual(Utility.OrderByDescending(u => u.SyntheticNdcg).Select(u => u.Model));
+
+    /// <summary>Kendall's τ between the models' NDCG order trained on real and on synthetic data (1: the same order).</summary>
+    public double KendallTau
+    {
+        get
+        {
+            int concordant = 0, discordant = 0;
+            for (int a = 0; a < Utility.Count; a++)
+            {
+                for (int b = a + 1; b < Utility.Count; b++)
+                {
+                    double sign = Math.Sign(Utility[a].RealNdcg - Utility[b].RealNdcg) * Math.Sign(Utility[a].SyntheticNdcg - Utility[b].SyntheticNdcg);
+                    concordant += sign > 0 ? 1 : 0;
+                    discordant += sign < 0 ? 1 : 0;
+                }
+            }
+
+            int pairs = Utility.Count * (Utility.Count - 1) / 2;
+            return pairs == 0 ? 1 : (double)(concordant - discordant) / pairs;
+        }
+    }
+
+    /// <summary>How test histories were split: by time, or at random for a log without times.</summary>
+    public string Split { get; init; } = "";
+
+    /// <summary>The share of the real log's events that share their user's timestamp with another event.</summary>
+    public double TiedShare { get; init; }
+
+    /// <summary>Synthetic users the fidelity and long-tail measures were computed on (a seeded sample of a larger twin).</summary>
+    public int FidelityUsers { get; init; }
+
+    /// <summary>Synthetic users the recommenders were trained on.</summary>
+    public int UtilityUsers { get; init; }
+
+    /// <summary>Catalogue coverage and the rarely chosen items.</summary>
+    public LongTailScore LongTail { get; init; } = new(0, 0, 0, 0, 0);
 }

@@ -2,8 +2,8 @@ namespace RecForge.Evaluation;
 
 /// <summary>
 /// Train-on-X, test-on-real: each recommender is trained on a log and scored on held-out real users. A test user's
-/// items in time order are split into a fold-in part (the history the model sees, the first 80%) and a held-out
-/// part (the rest, at least one item) that the top-k list should find.
+/// items in time order (<see cref="HistoryOrder"/>: ties in a seeded random order) are split into a fold-in part (the
+/// history the model sees, the first 80%) and a held-out part (the rest, at least one item) that the top-k list should find.
 /// </summary>
 public static class UtilityEvaluation
 {
@@ -23,13 +23,14 @@ public static class UtilityEvaluation
     }
 
     /// <summary>Mean NDCG@k and Recall@k of <paramref name="model"/> (already trained) over the test users with at least two items.</summary>
-    public static (double Ndcg, double Recall, int Users) Score(IRecommender model, InteractionLog test, int items, int k = 10, double foldIn = 0.8)
+    public static (double Ndcg, double Recall, int Users) Score(IRecommender model, InteractionLog test, int items, int k = 10, double foldIn = 0.8, ulong seed = 42)
     {
         double ndcg = 0, recall = 0;
         int users = 0;
         var scores = new double[items];
-        foreach (int[] history in test.Items)
+        for (int u = 0; u < test.UserCount; u++)
         {
+            int[] history = HistoryOrder.Of(test.Items[u], test.Times[u], seed);
             if (history.Length < 2)
             {
                 continue;

@@ -56,7 +56,9 @@ internal static class ScenarioLoader
         }
 
         List<string> overrideList = [.. overrides ?? []];
+        var scaling = TwinScaling.Of(root);
         ScenarioOverrides.Apply(root, overrideList, source);
+        scaling?.Apply(root, overrideList);
         var r = new MappingReader(root, "", source);
         string name = r.RequireString("name");
         ulong seed = (ulong)r.Integer("seed", 42, 0);

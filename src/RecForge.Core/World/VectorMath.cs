@@ -1,3 +1,6 @@
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
 namespace RecForge.World;
 
 /// <summary>Small dense-vector operations on spans used by the world model and embeddings.</summary>
@@ -13,6 +16,34 @@ internal static class VectorMath
         }
 
         return sum;
+    }
+
+    /// <summary>
+    /// Dot product in single precision over eight fixed lanes (lane k sums elements k, k + 8, …; the lanes are added
+    /// pairwise, then the tail in order), so the result has the same bits on every machine whatever its vector width:
+    /// <see cref="Vector256{T}"/> is emulated with the same per-lane arithmetic where AVX is missing, and no fused
+    /// multiply–add is used.
+    /// </summary>
+    public static float DotFixed(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
+    {
+        int n = Math.Min(a.Length, b.Length);
+        int blocks = n / 8;
+        Vector256<float> sum = Vector256<float>.Zero;
+        ReadOnlySpan<Vector256<float>> va = MemoryMarshal.Cast<float, Vector256<float>>(a[..(blocks * 8)]);
+        ReadOnlySpan<Vector256<float>> vb = MemoryMarshal.Cast<float, Vector256<float>>(b[..(blocks * 8)]);
+        for (int i = 0; i < va.Length; i++)
+        {
+            sum += va[i] * vb[i];
+        }
+
+        Vector128<float> half = sum.GetLower() + sum.GetUpper();
+        float total = (half.GetElement(0) + half.GetElement(2)) + (half.GetElement(1) + half.GetElement(3));
+        for (int i = blocks * 8; i < n; i++)
+        {
+            total += a[i] * b[i];
+        }
+
+        return total;
     }
 
     /// <summary>Scales <paramref name="v"/> to unit length (leaves a zero vector alone).</summary>

@@ -44,6 +44,28 @@ public static class LogFiles
         return Events(table, new DatasetColumns(columns.User, columns.Item, Rating: rating, Timestamp: columns.Timestamp), path);
     }
 
+    /// <summary>
+    /// Whether the log file at <paramref name="path"/> has a column named <paramref name="column"/> (a RecForge dataset
+    /// directory names its own columns: true).
+    /// </summary>
+    /// <exception cref="InvalidDataException">No such file, or a damaged one.</exception>
+    public static bool HasColumn(string path, string column)
+    {
+        if (Directory.Exists(path))
+        {
+            return true;
+        }
+
+        if (!File.Exists(path))
+        {
+            throw new InvalidDataException($"{path}: no such file or dataset directory");
+        }
+
+        return path.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase)
+            ? OpenParquet(path, "log").Schema.IndexOf(column) >= 0
+            : Array.IndexOf(ForeignCsvTable.Header(path), column) >= 0;
+    }
+
     /// <summary>A Parquet file, or a directory of Parquet files read as one table.</summary>
     /// <exception cref="InvalidDataException">No such file or directory, or a damaged file.</exception>
     public static DatasetTable OpenParquet(string path, string name)

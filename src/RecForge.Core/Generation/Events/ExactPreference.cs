@@ -22,6 +22,7 @@ internal sealed class ExactPreference
     private readonly bool[] _ready;
     private readonly double[] _weights;
     private readonly double[] _proposal;
+    private readonly double[]? _ownFactors;
     private double _proposalBias = double.NaN;
     private double _bias;
     private long _user;
@@ -35,6 +36,7 @@ internal sealed class ExactPreference
         _ready = new bool[tables];
         _weights = new double[checked((int)catalog.Count)];
         _proposal = new double[_weights.Length];
+        _ownFactors = _idiosyncrasy > 0 ? LognormalTable.Of(_idiosyncrasy) : null;
     }
 
     /// <summary>
@@ -73,22 +75,27 @@ internal sealed class ExactPreference
         }
     }
 
-    // The own factors are the user's, shared by their interests.
+    // The own factors are the user's, shared by their interests: a 16-bit hash of (user, item) picks one of 65,536
+    // equally likely lognormal quantiles (the table), which costs a multiply and two shifts where a keyed Gaussian
+    // draw and an exponential cost ~40 times as much; the cosine is a fixed-order single-precision dot product.
     private void Tabulate(int table, ReadOnlySpan<float> taste, HashSet<long> seen)
     {
-        double sigma = _idiosyncrasy;
         double[] proposal = Proposal(_bias);
+        double sharpness = _world.Scenario.World.AffinitySharpness, midpoint = _world.Scenario.World.AffinityMidpoint;
+        ulong key = StreamKey.Combine(_world.Seed, WorldModel.UsersKind, (ulong)_user, IdiosyncrasyStream);
+        double[]? own = _ownFactors;
         for (int i = 0; i < _weights.Length; i++)
         {
             double popularity = proposal[i];
-            double own = 1;
-            if (sigma > 0)
+            if (popularity == 0 || (seen.Count > 0 && seen.Contains(i)))
             {
-                Rng factor = _world.RngFor(WorldModel.UsersKind, _user, StreamKey.Combine(IdiosyncrasyStream, (ulong)i));
-                own = Math.Exp(sigma * factor.NextGaussian() - sigma * sigma / 2);
+                _weights[i] = 0;
+                continue;
             }
 
-            _weights[i] = seen.Contains(i) ? 0 : popularity * _world.Affinity(taste, _catalog.Position(i)) * own;
+            float cos = VectorMath.DotFixed(taste, _catalog.Position(i));
+            double affinity = 1.0 / (1.0 + Math.Exp(-sharpness * (cos - midpoint)));
+            _weights[i] = popularity * affinity * (own is null ? 1 : own[Rng.Mix(key + ((ulong)i * 0x9E3779B97F4A7C15UL)) >> 48]);
         }
 
         _tables[table].Fill(_weights);
