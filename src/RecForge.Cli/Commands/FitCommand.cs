@@ -18,7 +18,7 @@ internal static class FitCommand
         var item = new Option<string>("--item") { Description = "Item column.", DefaultValueFactory = _ => "movieId" };
         var rating = new Option<string?>("--rating") { Description = "Rating column (default: 'rating' when the log has one; without it the log is implicit)." };
         var weight = new Option<string?>("--weight") { Description = "A weight column of an implicit log (play counts), modelled like a rating." };
-        var timestamp = new Option<string>("--timestamp") { Description = "Time column (epoch seconds or ISO-8601).", DefaultValueFactory = _ => "timestamp" };
+        Option<string?> timestamp = TimeColumnOption.Create();
         var items = new Option<string?>("--items") { Description = "Catalogue CSV (movies.csv): its columns are kept in the twin's items table." };
         var itemKey = new Option<string?>("--item-key") { Description = "Item id column of --items (default: the --item column)." };
         var categories = new Option<string>("--categories") { Description = "Column of --items with '|'-separated categories (genres).", DefaultValueFactory = _ => "genres" };
@@ -68,8 +68,16 @@ internal static class FitCommand
                         : new PrivacyBudget(e, parse.GetValue(delta), parse.GetValue(noiseSeed));
                 }
 
-                var columns = new LogColumns(parse.GetValue(user)!, parse.GetValue(item)!, weightColumn ?? parse.GetValue(rating) ?? "rating", parse.GetValue(timestamp),
+                string? time = TimeColumnOption.Resolve(log, parse.GetValue(timestamp), out string? timeNote);
+                if (timeNote is not null)
+                {
+                    stdout.WriteLine($"note: {timeNote}");
+                }
+
+                var columns = new LogColumns(parse.GetValue(user)!, parse.GetValue(item)!, weightColumn ?? parse.GetValue(rating) ?? "rating", time,
                     RatingOptional: weightColumn is null && parse.GetValue(rating) is null);
+                var progress = new StageProgress(stderr);
+                progress.Stage("reading the log");
                 FitInput fitInput = FitInput.Read(log, columns, parse.GetValue(items), parse.GetValue(itemKey) ?? columns.Item, parse.GetValue(categories)!, quantizeWeights: weightColumn is not null);
                 InteractionLog real = fitInput.Log;
                 ItemIndex index = fitInput.Items;
@@ -94,16 +102,18 @@ internal static class FitCommand
                 }
                 else
                 {
-                    var options = new TwinFitOptions { Dimensions = parse.GetValue(dimensions), Clusters = parse.GetValue(clusters), Sharpness = parse.GetValue(sharpness), SpreadScale = parse.GetValue(spread), Idiosyncrasy = parse.GetValue(idiosyncrasy), Interests = parse.GetValue(interests), ActivityBiasSlope = parse.GetValue(slope), Alpha = parse.GetValue(alpha), Seed = parse.GetValue(seed), Privacy = privacy };
+                    var options = new TwinFitOptions { Progress = progress.Stage, Dimensions = parse.GetValue(dimensions), Clusters = parse.GetValue(clusters), Sharpness = parse.GetValue(sharpness), SpreadScale = parse.GetValue(spread), Idiosyncrasy = parse.GetValue(idiosyncrasy), Interests = parse.GetValue(interests), ActivityBiasSlope = parse.GetValue(slope), Alpha = parse.GetValue(alpha), Seed = parse.GetValue(seed), Privacy = privacy };
                     TwinModel model = TwinFit.Learn(learned, index.Count, genres, options);
+                    progress.Done();
                     bool rated = real.Ratings.Any(r => r.Length > 0 && !double.IsNaN(r[0]));
                     var origin = new TwinOrigin(Path.GetFileName(log), fraction, parse.GetValue(holdoutSeed), columns.User,
-                        rated ? columns.Rating : null, columns.Timestamp ?? "timestamp", rated && weightColumn is null ? "ratings" : "events");
+                        rated ? columns.Rating : null, columns.Timestamp ?? "timestamp", rated && weightColumn is null ? "ratings" : "events", HistoryOrder.IsTimed(learned));
                     string catalogueName = name + ".items.csv";
                     var (yaml, csv) = TwinScenarioWriter.Write(model, complete, origin, name, catalogueName, privacy);
                     TwinFiles.Write(outPath, yaml, Path.Combine(Path.GetDirectoryName(outPath)!, catalogueName), csv);
                     LogProfile p = model.Profile;
-                    stdout.WriteLine(string.Create(c, $"{Path.GetFileName(log)}: {p.Users:N0} users (of {real.UserCount:N0}; {fraction:P0} held out), {model.ChosenItems:N0} items with events of {index.Count:N0}, {p.Events:N0} events, {p.Start:yyyy-MM-dd} + {p.Days:N0} days -> {outPath}"));
+                    string period = origin.Timed ? string.Create(c, $"{p.Start:yyyy-MM-dd} + {p.Days:N0} days") : "no times";
+                    stdout.WriteLine(string.Create(c, $"{Path.GetFileName(log)}: {p.Users:N0} users (of {real.UserCount:N0}; {fraction:P0} held out), {model.ChosenItems:N0} items with events of {index.Count:N0}, {p.Events:N0} events, {period} -> {outPath}"));
                     stdout.WriteLine(string.Create(c, $"  {model.Dimensions} latent dimensions, {model.Clusters.Count} taste clusters, affinity sharpness {model.Options.Sharpness:0.##}; {p.MeanSessionEvents:F1} events per session"));
                     if (model.Rating is { } r)
                     {

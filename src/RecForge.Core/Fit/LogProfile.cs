@@ -94,7 +94,14 @@ public sealed class LogProfile
             // histograms are thresholded at three noise widths (post-processing), or some of their many empty bins far out
             // would hold noise (each exceeds 3σ with probability 0.13%).
             Threshold(activity, privacy.Perturb("activity histogram", activity, shares.Activity, 1));
-            Threshold(ratings, privacy.Perturb("rating histogram", ratings, shares.Ratings, 1), keep: 2);
+            // The rating scale is public: every value seen stays, a noisy share held at a thousandth of the total at least.
+            privacy.Perturb("rating histogram", ratings, shares.Ratings, 1);
+            double ratingTotal = Math.Max(1, ratings.Sum(r => Math.Max(0, r)));
+            for (int v = 0; v < ratings.Length; v++)
+            {
+                ratings[v] = Math.Max(ratings[v], ratingTotal / 1000);
+            }
+
             yearFloor = 3 * privacy.Perturb("hour, weekday, month and year histograms", time, shares.Time, 2);
             double[] sessions = [.. gaps, .. sessionSizes, .. spans];
             double sigma = privacy.Perturb("session gaps, sizes and user spans", sessions, shares.Sessions, Math.Sqrt(3));

@@ -49,6 +49,9 @@ public sealed record TwinFitOptions
 
     /// <summary>How the privacy budget is split.</summary>
     public PrivacyShares Shares { get; init; } = PrivacyShares.Default;
+
+    /// <summary>Hears each stage's name as it starts (for a progress display), or null.</summary>
+    public Action<string>? Progress { get; init; }
 }
 
 /// <summary>Everything a twin scenario needs: the log's shape, item positions and choice weights, taste clusters and the rating model.</summary>
@@ -101,6 +104,7 @@ public static class TwinFit
         PrivacyBudget? privacy = options.Privacy;
         // A twin keeps the real catalogue, so users' genre shares are not released: their share goes to the factors.
         PrivacyShares shares = options.Shares with { Factors = options.Shares.Factors + options.Shares.Genres, Genres = 0 };
+        options.Progress?.Invoke("profile: activity, time, sessions");
         LogProfile profile = LogProfile.Learn(log, null, privacy, shares);
         IReadOnlyList<int[]> histories = log.Items;
         // Many factors (3/8 of the users, measured on MovieLens: fewer make synthetic users more typical than real ones).
@@ -118,10 +122,13 @@ public static class TwinFit
 
         float[] positions;
         double[] target;
+        options.Progress?.Invoke($"taste positions: {dims} dimensions over {items:N0} items");
         if (privacy is null)
         {
             positions = ItemFactorization.Fit(histories, items, dims, options.Alpha, seed: options.Seed);
-            target = popularity;
+            // Every catalogue item keeps one user's worth of weight: an item the learned users never chose was chosen by a
+            // held-out user or is in the catalogue, and a twin that can never pick it loses the catalogue's tail.
+            target = [.. popularity.Select(p => Math.Max(p, 1))];
         }
         else
         {
@@ -129,12 +136,11 @@ public static class TwinFit
             double sigma = privacy.Spent[^1].Sigma;
             positions = ItemFactorization.FitPrivate(histories, items, dims, popularity, options.PrivateItems, privacy, shares.Factors, options.Alpha, seed: options.Seed);
 
-            // Items below two noise widths are indistinguishable from noise: nobody picks them.
-            double kept = popularity.Where(p => p > 2 * sigma).Sum();
-            target = [.. popularity.Select(p => p > 2 * sigma ? p / kept * profile.Events : 0)];
+            target = PrivateTargets(popularity, sigma, profile.Events);
         }
 
         // Clusters over users' interests (under DP over their single fold-ins: one unit vector per user bounds the sensitivity).
+        options.Progress?.Invoke("taste clusters");
         float[][] tastes = TasteMixture.FoldIn(histories, positions, dims);
         int interests = Math.Max(1, options.Interests);
         List<TasteComponent> clusters = privacy is null
@@ -142,6 +148,7 @@ public static class TwinFit
             : TasteMixture.FitPrivate(tastes, options.Clusters, options.SpreadScale, privacy, shares.Clusters);
         interests = Math.Min(interests, clusters.Count);
 
+        options.Progress?.Invoke("choice weights");
         var (simulated, activity) = SimulateUsers(clusters, interests, profile, dims, options);
         double simulatedEvents = activity.Sum(), targetEvents = target.Sum();
         double[] scaled = [.. target.Select(t => t * simulatedEvents / Math.Max(targetEvents, 1e-300))];
@@ -152,6 +159,7 @@ public static class TwinFit
         RatingModelFit? rating = null;
         if (values.Length > 1)
         {
+            options.Progress?.Invoke("rating model");
             double Affinity(int u, int k)
             {
                 double cos = VectorMath.Dot(tastes[u], positions.AsSpan(histories[u][k] * dims, dims));
@@ -174,6 +182,35 @@ public static class TwinFit
             RatingValues = values,
             LargestComponent = privacy is null ? LargestComponent(histories, items) : null,
         };
+    }
+
+    // Users per item released under DP, as targets that add up to the events. An item whose noisy count is below two
+    // noise widths cannot be told from noise, but it is in the (public) catalogue and someone chose it or it would not
+    // be there: those items share the noisy mass they hold together (an unbiased estimate of their total, the noise
+    // averaging out over many), evenly, and never less than a hundredth of the kept items' mean. Noise shrinks an item,
+    // it does not remove it, and the catalogue's tail stays reachable.
+    private static double[] PrivateTargets(double[] noisy, double sigma, double events)
+    {
+        double keptMass = 0, tailMass = 0;
+        int kept = 0, tail = 0;
+        foreach (double p in noisy)
+        {
+            if (p > 2 * sigma)
+            {
+                keptMass += p;
+                kept++;
+            }
+            else
+            {
+                tailMass += p;
+                tail++;
+            }
+        }
+
+        double floor = kept > 0 ? keptMass / kept / 100 : 1;
+        double each = tail > 0 ? Math.Max(tailMass / tail, floor) : 0;
+        double total = keptMass + (each * tail);
+        return [.. noisy.Select(p => (p > 2 * sigma ? p : each) / total * events)];
     }
 
     // Union–find over users and items; the share of all users and catalogue items in the largest component.

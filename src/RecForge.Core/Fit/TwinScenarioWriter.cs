@@ -20,7 +20,8 @@ public sealed record TwinCatalogue(string IdColumn, IReadOnlyList<string> Ids, I
 /// <param name="RatingColumn">The log's rating (or weight) column, or null.</param>
 /// <param name="TimestampColumn">The log's time column.</param>
 /// <param name="EventTable">Name of the twin's events table.</param>
-public sealed record TwinOrigin(string Source, double Holdout, ulong HoldoutSeed, string UserColumn, string? RatingColumn, string TimestampColumn, string EventTable);
+/// <param name="Timed">Whether the log has times; without them the twin's events get a year of the engine's default time profile.</param>
+public sealed record TwinOrigin(string Source, double Holdout, ulong HoldoutSeed, string UserColumn, string? RatingColumn, string TimestampColumn, string EventTable, bool Timed = true);
 
 /// <summary>
 /// Writes a <see cref="TwinModel"/> as an ordinary scenario: the YAML (world, taste clusters, users, events with the
@@ -30,6 +31,9 @@ public sealed record TwinOrigin(string Source, double Holdout, ulong HoldoutSeed
 /// </summary>
 public static class TwinScenarioWriter
 {
+    // The first day of a twin of a log without times.
+    private const string UntimedStart = "2025-01-01";
+
     /// <summary>The catalogue file's column of choice weights.</summary>
     public const string WeightColumn = "fit_weight";
 
@@ -85,10 +89,23 @@ public static class TwinScenarioWriter
         // The twin's default size is the log's: the learned users and events scaled back up by the held-out share.
         long users = Math.Max(1, (long)Math.Round(p.Users / (1 - origin.Holdout))), events = Math.Max(users, (long)Math.Round(p.Events / (1 - origin.Holdout)));
         y.Append(c, $"\nusers:\n  table: users\n  count: {users}\n  id: {{ column: {Quote(origin.UserColumn)}, format: int64 }}\n  attributes:\n    taste_cluster: {{ world: taste_cluster }}\n");
-        y.Append(c, $"\nevents:\n  table: {Quote(origin.EventTable)}\n  count: {events}\n  distinct_items: true\n  start: {p.Start:yyyy-MM-dd}\n  days: {p.Days}\n");
-        ScenarioWriter.AppendActivityAndSessions(y, p);
+        if (origin.Timed)
+        {
+            y.Append(c, $"\nevents:\n  table: {Quote(origin.EventTable)}\n  count: {events}\n  distinct_items: true\n  start: {p.Start:yyyy-MM-dd}\n  days: {p.Days}\n");
+            ScenarioWriter.AppendActivityAndSessions(y, p);
+        }
+        else
+        {
+            // Nothing is known of time: a fixed year (so the twin is reproducible) with the engine's default profile and sessions.
+            y.Append(c, $"\nevents:\n  table: {Quote(origin.EventTable)}\n  count: {events}\n  distinct_items: true\n  # the log has no times: its events are spread over one year with the default time profile\n  start: {UntimedStart}\n  days: 365\n");
+            y.Append(c, $"  activity: {{ quantiles: [{string.Join(", ", p.ActivityQuantiles.Select(N))}] }}\n");
+        }
+
         y.Append(c, $"  choice: {{ preference: 1, popularity: 0, exploration: 0, coherence: 0, preference_popularity_bias: 1, sampler: exact, idiosyncrasy: {N(m.Options.Idiosyncrasy)}, activity_bias_slope: {N(m.Options.ActivityBiasSlope)} }}\n");
-        ScenarioWriter.AppendTimeProfile(y, p);
+        if (origin.Timed)
+        {
+            ScenarioWriter.AppendTimeProfile(y, p);
+        }
         if (m.Rating is { } r)
         {
             y.Append("  rating:\n    histogram: { ");
