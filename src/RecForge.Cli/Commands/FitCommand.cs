@@ -114,7 +114,7 @@ internal static class FitCommand
                     LogProfile p = model.Profile;
                     string period = origin.Timed ? string.Create(c, $"{p.Start:yyyy-MM-dd} + {p.Days:N0} days") : "no times";
                     stdout.WriteLine(string.Create(c, $"{Path.GetFileName(log)}: {p.Users:N0} users (of {real.UserCount:N0}; {fraction:P0} held out), {model.ChosenItems:N0} items with events of {index.Count:N0}, {p.Events:N0} events, {period} -> {outPath}"));
-                    stdout.WriteLine(string.Create(c, $"  {model.Dimensions} latent dimensions, {model.Clusters.Count} taste clusters, affinity sharpness {model.Options.Sharpness:0.##}; {p.MeanSessionEvents:F1} events per session"));
+                    stdout.WriteLine(string.Create(c, $"  {model.Dimensions} latent dimensions, {model.Clusters.Count} taste clusters, affinity sharpness {model.Options.Sharpness:0.##}{(origin.Timed ? string.Create(c, $"; {p.MeanSessionEvents:F1} events per session") : "")}"));
                     if (model.Rating is { } r)
                     {
                         stdout.WriteLine(string.Create(c, $"  ratings: {model.RatingValues.Length} values, model thresholds [{string.Join(", ", r.Thresholds.Select(t => t.ToString("0.##", c)))}], affinity weight {r.AffinityWeight:0.###}"));

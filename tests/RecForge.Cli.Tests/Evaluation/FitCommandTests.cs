@@ -56,7 +56,8 @@ public sealed class FitCommandTests : IDisposable
         {
             string twin = Generate(yaml, "twin-" + seed, "--seed", seed);
             var (stdout, json) = Evaluate(twin, yaml);
-            Assert.DoesNotContain("note:", stdout, StringComparison.Ordinal);
+            Assert.DoesNotContain("note: the twin", stdout, StringComparison.Ordinal);
+            Assert.Contains("note: 23.0 % of the real log's events share their user's timestamp", stdout, StringComparison.Ordinal);
             JsonElement report = json.GetProperty("report");
             double fidelity = json.GetProperty("fidelity_overall").GetDouble();
             Assert.True(fidelity >= 0.85, $"seed {seed}: fidelity {fidelity:F3}");
