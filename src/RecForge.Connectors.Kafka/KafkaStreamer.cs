@@ -106,6 +106,15 @@ public static class KafkaStreamer
                 {
                     producer.Poll(TimeSpan.FromMilliseconds(50));
                 }
+                catch (ProduceException<byte[], byte[]> e)
+                {
+                    // Refused before it left (librdkafka already knows the topic is in error, e.g. not authorised): a
+                    // failed message like one the broker rejected, counted and named, not a crash that loses the summary.
+                    Interlocked.Increment(ref failed);
+                    Interlocked.CompareExchange(ref firstError, e.Error.Reason, null);
+                    progress.Fail(position);
+                    break;
+                }
             }
 
             sent++;
