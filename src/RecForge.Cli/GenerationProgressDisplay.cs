@@ -6,13 +6,17 @@ namespace RecForge.Cli;
 
 /// <summary>
 /// The one progress display of every long command (generate, validate, load, export, stream, query): rows, rate and
-/// ETA while a run is in progress — or a spinner with the time spent for work that reports no rows — when standard
-/// output is a terminal; silent when output is redirected (CI logs, pipes).
+/// ETA while a run is in progress — or a spinner with the current stage and the time spent for work that reports no
+/// rows (fit, evaluate, a DuckDB query) — when standard output is a terminal; silent when output is redirected (CI logs, pipes).
 /// </summary>
 internal sealed class GenerationProgressDisplay(TextWriter stdout) : IProgress<GenerationProgress>
 {
     private long _done;
     private long _total;
+    private string? _stage;
+
+    /// <summary>Names the stage that work reporting no rows is in (thread-safe).</summary>
+    public void Stage(string name) => Volatile.Write(ref _stage, name);
 
     public void Report(GenerationProgress value)
     {
@@ -48,7 +52,7 @@ internal sealed class GenerationProgressDisplay(TextWriter stdout) : IProgress<G
                     {
                         // Work that reports no rows (a DuckDB query): a spinner and the time spent.
                         task.IsIndeterminate = true;
-                        task.Description = string.Create(CultureInfo.InvariantCulture, $"{title}: running, {(DateTime.UtcNow - started).TotalSeconds:N0} s");
+                        task.Description = string.Create(CultureInfo.InvariantCulture, $"{title}: {Volatile.Read(ref _stage) ?? "running"}, {(DateTime.UtcNow - started).TotalSeconds:N0} s");
                         continue;
                     }
 

@@ -50,16 +50,18 @@ internal static class EvaluateCommand
                 string realPath = parse.GetValue(real)!;
                 string? time = TimeColumnOption.Resolve(realPath, parse.GetValue(timestamp), out string? timeNote);
                 var columns = new LogColumns(parse.GetValue(user)!, parse.GetValue(item)!, weightColumn ?? parse.GetValue(rating), time);
-                var progress = new StageProgress(stderr);
-                progress.Stage("reading the logs");
-                var index = new ItemIndex();
-                InteractionLog realLog = InteractionLog.Build(LogFiles.Read(realPath, columns), index);
-                InteractionLog synLog = InteractionLog.Build(LogFiles.Read(parse.GetValue(synthetic)!, columns, parse.GetValue(scenario)), index);
-                Dictionary<int, string[]>? genres = parse.GetValue(items) is { } path ? LogFiles.Categories(path, parse.GetValue(itemKey)!, parse.GetValue(categories)!, index) : null;
                 var options = new EvaluationOptions(parse.GetValue(testFraction), parse.GetValue(seed), Weights: weightColumn is not null);
                 var (holdout, note) = Holdout(parse.GetValue(scenario), options);
-                EvaluationReport result = TwinEvaluation.Run(realLog, synLog, options, genres, progress.Stage);
-                progress.Done();
+                var progress = new GenerationProgressDisplay(stdout);
+                EvaluationReport result = progress.Run("evaluate", () =>
+                {
+                    progress.Stage("reading the logs");
+                    var index = new ItemIndex();
+                    InteractionLog realLog = InteractionLog.Build(LogFiles.Read(realPath, columns), index);
+                    InteractionLog synLog = InteractionLog.Build(LogFiles.Read(parse.GetValue(synthetic)!, columns, parse.GetValue(scenario)), index);
+                    Dictionary<int, string[]>? genres = parse.GetValue(items) is { } path ? LogFiles.Categories(path, parse.GetValue(itemKey)!, parse.GetValue(categories)!, index) : null;
+                    return TwinEvaluation.Run(realLog, synLog, options, genres, progress.Stage);
+                });
                 string html = Path.GetFullPath(parse.GetValue(report)!);
                 string json = Path.ChangeExtension(html, ".json");
                 Directory.CreateDirectory(Path.GetDirectoryName(html)!);
@@ -134,7 +136,7 @@ internal static class EvaluateCommand
     }
 
     // More than a few percent of events at a timestamp they share with others of their user: the split order is noise there.
-    private static string? TiesNote(EvaluationReport r) => r.TiedShare > 0.05 && !r.Split.StartsWith("at random", StringComparison.Ordinal)
+    private static string? TiesNote(EvaluationReport r) => r.Timed && r.TiedShare > 0.05
         ? string.Create(CultureInfo.InvariantCulture, $"{r.TiedShare:P1} of the real log's events share their user's timestamp with another event; held-out items among them are drawn at random (seeded)")
         : null;
 

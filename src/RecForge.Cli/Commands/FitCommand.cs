@@ -76,9 +76,9 @@ internal static class FitCommand
 
                 var columns = new LogColumns(parse.GetValue(user)!, parse.GetValue(item)!, weightColumn ?? parse.GetValue(rating) ?? "rating", time,
                     RatingOptional: weightColumn is null && parse.GetValue(rating) is null);
-                var progress = new StageProgress(stderr);
+                var progress = new GenerationProgressDisplay(stdout);
                 progress.Stage("reading the log");
-                FitInput fitInput = FitInput.Read(log, columns, parse.GetValue(items), parse.GetValue(itemKey) ?? columns.Item, parse.GetValue(categories)!, quantizeWeights: weightColumn is not null);
+                FitInput fitInput = progress.Run("fit", () => FitInput.Read(log, columns, parse.GetValue(items), parse.GetValue(itemKey) ?? columns.Item, parse.GetValue(categories)!, quantizeWeights: weightColumn is not null));
                 InteractionLog real = fitInput.Log;
                 ItemIndex index = fitInput.Items;
                 TwinCatalogue complete = fitInput.Catalogue;
@@ -103,8 +103,7 @@ internal static class FitCommand
                 else
                 {
                     var options = new TwinFitOptions { Progress = progress.Stage, Dimensions = parse.GetValue(dimensions), Clusters = parse.GetValue(clusters), Sharpness = parse.GetValue(sharpness), SpreadScale = parse.GetValue(spread), Idiosyncrasy = parse.GetValue(idiosyncrasy), Interests = parse.GetValue(interests), ActivityBiasSlope = parse.GetValue(slope), Alpha = parse.GetValue(alpha), Seed = parse.GetValue(seed), Privacy = privacy };
-                    TwinModel model = TwinFit.Learn(learned, index.Count, genres, options);
-                    progress.Done();
+                    TwinModel model = progress.Run("fit", () => TwinFit.Learn(learned, index.Count, genres, options));
                     bool rated = real.Ratings.Any(r => r.Length > 0 && !double.IsNaN(r[0]));
                     var origin = new TwinOrigin(Path.GetFileName(log), fraction, parse.GetValue(holdoutSeed), columns.User,
                         rated ? columns.Rating : null, columns.Timestamp ?? "timestamp", rated && weightColumn is null ? "ratings" : "events", HistoryOrder.IsTimed(learned));

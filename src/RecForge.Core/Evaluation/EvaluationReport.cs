@@ -34,6 +34,9 @@ public sealed record EvaluationReport(IReadOnlyList<FidelityScore> Fidelity, IRe
     /// <summary>How test histories were split: by time, or at random for a log without times.</summary>
     public string Split { get; init; } = "";
 
+    /// <summary>Whether the real log has times (some two events at different times); without, histories are split at random.</summary>
+    public bool Timed { get; init; }
+
     /// <summary>The share of the real log's events that share their user's timestamp with another event.</summary>
     public double TiedShare { get; init; }
 

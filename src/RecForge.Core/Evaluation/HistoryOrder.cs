@@ -11,6 +11,7 @@ public static class HistoryOrder
     public static int[] Of(int[] items, long[] times, ulong seed)
     {
         int[] order = [.. items];
+        ulong[]? keys = null;
         int start = 0;
         for (int i = 1; i <= order.Length; i++)
         {
@@ -18,7 +19,8 @@ public static class HistoryOrder
             {
                 if (i - start > 1)
                 {
-                    Array.Sort(order, start, i - start, Comparer<int>.Create((a, b) => Key(seed, a).CompareTo(Key(seed, b))));
+                    keys ??= [.. items.Select(item => Key(seed, item))];
+                    Array.Sort(keys, order, start, i - start);
                 }
 
                 start = i;

@@ -35,6 +35,7 @@ public static class TwinEvaluation
         return new EvaluationReport(fidelity, utility, privacy, real.UserCount, synthetic.UserCount, real.PairCount, synthetic.PairCount)
         {
             Split = split,
+            Timed = timed,
             TiedShare = tied,
             FidelityUsers = sample.UserCount,
             UtilityUsers = trainOn.UserCount,
@@ -145,7 +146,7 @@ public static class TwinEvaluation
     private static PrivacyScore Privacy(InteractionLog train, InteractionLog test, InteractionLog synthetic, EvaluationOptions options)
     {
         // Synthetic users are sampled (seeded) to bound the O(synthetic × train) nearest-record search.
-        IReadOnlyList<int[]> sample = Sample(synthetic.Items, options.PrivacySample, options.Seed);
+        IReadOnlyList<int[]> sample = SampleUsers(synthetic, options.PrivacySample, options.Seed + 1).Items;
         double[] synToTrain = PrivacyMetrics.ClosestDistances(sample, train.Items);
         double[] testToTrain = PrivacyMetrics.ClosestDistances(test.Items, train.Items);
         double copied = PrivacyMetrics.CopiedShare(synthetic.Items, [.. train.Items, .. test.Items]);
@@ -155,17 +156,6 @@ public static class TwinEvaluation
         double[] outsiders = [.. PrivacyMetrics.ClosestDistances(test.Items, sample).Select(d => -d)];
         double medianSyn = PrivacyMetrics.Median(synToTrain), medianTest = PrivacyMetrics.Median(testToTrain);
         return new PrivacyScore(medianSyn, medianTest, medianTest > 0 ? medianSyn / medianTest : double.NaN, copied, PrivacyMetrics.Auc(members, outsiders), sample.Count);
-    }
-
-    private static IReadOnlyList<int[]> Sample(IReadOnlyList<int[]> histories, int size, ulong seed)
-    {
-        if (histories.Count <= size)
-        {
-            return histories;
-        }
-
-        var (_, picked) = UtilityEvaluation.SplitUsers(histories.Count, (double)size / histories.Count, seed + 1);
-        return [.. picked.Select(i => histories[i])];
     }
 
     private static bool HasRatings(InteractionLog log) => log.Ratings.Any(r => r.Length > 0 && !double.IsNaN(r[0]));

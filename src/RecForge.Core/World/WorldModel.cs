@@ -247,11 +247,10 @@ internal sealed partial class WorldModel
     }
 
     /// <summary>The true affinity in (0, 1) of two unit positions.</summary>
-    public double Affinity(ReadOnlySpan<float> user, ReadOnlySpan<float> item)
-    {
-        double cos = VectorMath.Dot(user, item);
-        return 1.0 / (1.0 + Math.Exp(-Scenario.World.AffinitySharpness * (cos - Scenario.World.AffinityMidpoint)));
-    }
+    public double Affinity(ReadOnlySpan<float> user, ReadOnlySpan<float> item) => Affinity(VectorMath.Dot(user, item));
+
+    /// <summary>The affinity of a cosine: 1 / (1 + exp(−κ (cos − μ))).</summary>
+    public double Affinity(double cos) => 1.0 / (1.0 + Math.Exp(-Scenario.World.AffinitySharpness * (cos - Scenario.World.AffinityMidpoint)));
 
     private float[][] BuildCentroids(CategoryAttribute attribute) => BuildCentroids(attribute.Name, attribute.Categories);
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using RecForge.Evaluation;
 using RecForge.Scenarios;
 
 namespace RecForge.Cli.Tests.Evaluation;
@@ -52,7 +53,7 @@ public sealed class TwinAtAnySizeTests : IDisposable
         var synthetic = users.GroupBy(u => u).Select(g => (double)g.Count()).ToArray();
         var real = File.ReadLines(Ratings).Skip(1).GroupBy(l => l[..l.IndexOf(',', StringComparison.Ordinal)]).Select(g => (double)g.Count()).ToArray();
         Assert.Equal(61_000, synthetic.Length);
-        Assert.True(KsComplement(real, synthetic) >= 0.9, $"activity KS complement {KsComplement(real, synthetic):F3}");
+        Assert.True(FidelityMetrics.KsComplement(real, synthetic) >= 0.9, $"activity KS complement {FidelityMetrics.KsComplement(real, synthetic):F3}");
     }
 
     [Fact]
@@ -111,30 +112,6 @@ public sealed class TwinAtAnySizeTests : IDisposable
 
     private static double Score(JsonElement fidelity, string name)
         => fidelity.EnumerateArray().First(f => f.GetProperty("name").GetString() == name).GetProperty("score").GetDouble();
-
-    private static double KsComplement(double[] a, double[] b)
-    {
-        double[] x = [.. a.Order()], y = [.. b.Order()];
-        double worst = 0;
-        int i = 0, j = 0;
-        while (i < x.Length && j < y.Length)
-        {
-            double v = Math.Min(x[i], y[j]);
-            while (i < x.Length && x[i] <= v)
-            {
-                i++;
-            }
-
-            while (j < y.Length && y[j] <= v)
-            {
-                j++;
-            }
-
-            worst = Math.Max(worst, Math.Abs(((double)i / x.Length) - ((double)j / y.Length)));
-        }
-
-        return 1 - worst;
-    }
 
     private string Fit(string name, string log, params string[] extra)
     {

@@ -81,7 +81,6 @@ internal sealed class ExactPreference
     private void Tabulate(int table, ReadOnlySpan<float> taste, HashSet<long> seen)
     {
         double[] proposal = Proposal(_bias);
-        double sharpness = _world.Scenario.World.AffinitySharpness, midpoint = _world.Scenario.World.AffinityMidpoint;
         ulong key = StreamKey.Combine(_world.Seed, WorldModel.UsersKind, (ulong)_user, IdiosyncrasyStream);
         double[]? own = _ownFactors;
         for (int i = 0; i < _weights.Length; i++)
@@ -93,8 +92,7 @@ internal sealed class ExactPreference
                 continue;
             }
 
-            float cos = VectorMath.DotFixed(taste, _catalog.Position(i));
-            double affinity = 1.0 / (1.0 + Math.Exp(-sharpness * (cos - midpoint)));
+            double affinity = _world.Affinity(VectorMath.DotFixed(taste, _catalog.Position(i)));
             _weights[i] = popularity * affinity * (own is null ? 1 : own[Rng.Mix(key + ((ulong)i * 0x9E3779B97F4A7C15UL)) >> 48]);
         }
 
