@@ -23,6 +23,12 @@ public sealed class CsvDatasetTable : DatasetTable
     public override IEnumerable<ColumnBatch> Read(int batchRows = DefaultBatchRows, CancellationToken cancellation = default)
     {
         var batch = new ColumnBatch(Schema, batchRows);
+        return Batches(batch, batchRows, Fill(batch), cancellation);
+    }
+
+    // Writes each row at batch.Count, then yields.
+    private IEnumerable<bool> Fill(ColumnBatch batch)
+    {
         foreach (ManifestFile file in Table.Files)
         {
             string path = Path.Combine(_directory, file.Path);
@@ -58,18 +64,8 @@ public sealed class CsvDatasetTable : DatasetTable
                     Parse(batch, c, text, path, line);
                 }
 
-                if (++batch.Count == batchRows)
-                {
-                    cancellation.ThrowIfCancellationRequested();
-                    yield return batch;
-                    batch.Count = 0;
-                }
+                yield return true;
             }
-        }
-
-        if (batch.Count > 0)
-        {
-            yield return batch;
         }
     }
 

@@ -38,6 +38,29 @@ public abstract class DatasetTable
     /// <exception cref="InvalidDataException">A file is missing or damaged, or a value does not parse; the message names the file.</exception>
     public abstract IEnumerable<ColumnBatch> Read(int batchRows = DefaultBatchRows, CancellationToken cancellation = default);
 
+    /// <summary>
+    /// The batches of a reader that parses a row at a time: <paramref name="rows"/> writes each row at
+    /// <c>batch.Count</c> and then yields; the batch goes out when it holds <paramref name="batchRows"/> rows (the
+    /// cancellation checked there) and once more with the rest.
+    /// </summary>
+    protected static IEnumerable<ColumnBatch> Batches(ColumnBatch batch, int batchRows, IEnumerable<bool> rows, CancellationToken cancellation)
+    {
+        foreach (bool _ in rows)
+        {
+            if (++batch.Count == batchRows)
+            {
+                cancellation.ThrowIfCancellationRequested();
+                yield return batch;
+                batch.Count = 0;
+            }
+        }
+
+        if (batch.Count > 0)
+        {
+            yield return batch;
+        }
+    }
+
     /// <summary>The table as the validator reads it.</summary>
     public TableView AsView() => new(Name, Schema, () => Read());
 }

@@ -29,6 +29,12 @@ public sealed class JsonDatasetTable : DatasetTable
     public override IEnumerable<ColumnBatch> Read(int batchRows = DefaultBatchRows, CancellationToken cancellation = default)
     {
         var batch = new ColumnBatch(Schema, batchRows);
+        return Batches(batch, batchRows, Fill(batch), cancellation);
+    }
+
+    // Writes each row at batch.Count, then yields.
+    private IEnumerable<bool> Fill(ColumnBatch batch)
+    {
         bool[] seen = new bool[Schema.Columns.Count];
         foreach (ManifestFile file in Table.Files)
         {
@@ -67,18 +73,8 @@ public sealed class JsonDatasetTable : DatasetTable
                     }
                 }
 
-                if (++batch.Count == batchRows)
-                {
-                    cancellation.ThrowIfCancellationRequested();
-                    yield return batch;
-                    batch.Count = 0;
-                }
+                yield return true;
             }
-        }
-
-        if (batch.Count > 0)
-        {
-            yield return batch;
         }
     }
 

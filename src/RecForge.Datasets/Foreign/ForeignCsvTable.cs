@@ -55,6 +55,12 @@ public sealed class ForeignCsvTable : DatasetTable
     public override IEnumerable<ColumnBatch> Read(int batchRows = DefaultBatchRows, CancellationToken cancellation = default)
     {
         var batch = new ColumnBatch(Schema, batchRows);
+        return Batches(batch, batchRows, Fill(batch), cancellation);
+    }
+
+    // Writes each row at batch.Count, then yields.
+    private IEnumerable<bool> Fill(ColumnBatch batch)
+    {
         using StreamReader reader = File.OpenText(_path);
         long line = 1;
         foreach (string[] record in CsvRecords.Stream(reader).Skip(1))
@@ -71,17 +77,7 @@ public sealed class ForeignCsvTable : DatasetTable
                 Parse(batch.Columns[c], batch.Count, Schema.Columns[c].Name, value, line);
             }
 
-            if (++batch.Count == batchRows)
-            {
-                cancellation.ThrowIfCancellationRequested();
-                yield return batch;
-                batch.Count = 0;
-            }
-        }
-
-        if (batch.Count > 0)
-        {
-            yield return batch;
+            yield return true;
         }
     }
 
