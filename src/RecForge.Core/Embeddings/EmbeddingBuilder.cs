@@ -7,7 +7,7 @@ namespace RecForge.Embeddings;
 
 /// <summary>
 /// Builds an item embedding block by block (each L2-normalised): <c>text</c> encodes text attributes with
-/// <see cref="TextEncoder"/>; <c>latent</c> projects the taste position plus category centroids through a fixed
+/// <see cref="HashedTextEncoder"/>; <c>latent</c> projects the taste position plus category centroids through a fixed
 /// Gaussian matrix; <c>property</c> projects a category's vector property (e.g. a mood's valence–arousal–dominance)
 /// plus half the taste position. Per-item noise keeps neighbours from being exact duplicates.
 /// </summary>
@@ -17,7 +17,7 @@ internal sealed class EmbeddingBuilder
     private readonly WorldModel _world;
     private readonly float[][] _latentProjection;
     private readonly float[][] _propertyProjection;
-    private readonly TextEncoder[] _encoders;
+    private readonly HashedTextEncoder[] _encoders;
     private readonly ulong[] _noiseKeys;
     private readonly string[] _texts = new string[8];
     private readonly float[] _property;
@@ -30,7 +30,7 @@ internal sealed class EmbeddingBuilder
         int n = definition.Blocks.Count;
         _latentProjection = new float[n][];
         _propertyProjection = new float[n][];
-        _encoders = new TextEncoder[n];
+        _encoders = new HashedTextEncoder[n];
         _latent = new float[definition.Dimension];
         int widest = 0;
         _noiseKeys = new ulong[n];
@@ -38,7 +38,7 @@ internal sealed class EmbeddingBuilder
         {
             EmbeddingBlock block = definition.Blocks[b];
             ulong key = StreamKey.Combine(world.Seed, StreamKey.Of("embedding:" + block.Name));
-            _encoders[b] = new TextEncoder(key);
+            _encoders[b] = new HashedTextEncoder(key);
             _noiseKeys[b] = StreamKey.Of("noise:" + block.Name);
             _latentProjection[b] = Gaussian(key, 1, block.Dimension * world.Dimensions);
             if (block.Property is not null)

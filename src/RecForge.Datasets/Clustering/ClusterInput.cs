@@ -210,7 +210,7 @@ public sealed record ClusterInput(string[] Ids, float[][] Embeddings, string[] T
 
     private static float[][] Encode(IReadOnlyList<string> texts, ulong seed)
     {
-        var encoder = new TextEncoder(seed ^ 0x7E47E4C0DE5UL);
+        var encoder = new HashedTextEncoder(seed ^ 0x7E47E4C0DE5UL);
         var vectors = new float[texts.Count][];
         for (int i = 0; i < texts.Count; i++)
         {

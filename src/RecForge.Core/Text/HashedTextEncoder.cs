@@ -10,9 +10,28 @@ namespace RecForge.Text;
 /// <remarks>
 /// The same token always maps to the same direction for a given key, with no vocabulary or model file; 64 random bits
 /// give 64 signs, so a 384-d token vector costs six generator steps.
+/// This is the default encoder of <c>generate</c> and <c>cluster</c>: about a thousand times faster than a sentence
+/// model, but it only knows shared words (a paraphrase with other words is not close).
 /// </remarks>
-public sealed class TextEncoder(ulong key)
+/// <param name="key">Seeds the token directions.</param>
+/// <param name="dimension">The width of the vectors <see cref="Encode(IReadOnlyList{string}, float[][])"/> writes.</param>
+public sealed class HashedTextEncoder(ulong key, int dimension = 384) : ITextEncoder
 {
+    /// <inheritdoc/>
+    public string Name => "hashed";
+
+    /// <inheritdoc/>
+    public int Dimension => dimension;
+
+    /// <inheritdoc/>
+    public void Encode(IReadOnlyList<string> texts, float[][] destination)
+    {
+        for (int i = 0; i < texts.Count; i++)
+        {
+            Encode([texts[i]], destination[i]);
+        }
+    }
+
     /// <summary>Adds the encoding of <paramref name="text"/> into <paramref name="destination"/> (not normalised).</summary>
     public void Accumulate(ReadOnlySpan<char> text, Span<float> destination)
     {
