@@ -34,8 +34,16 @@ public sealed class OnnxTextEncoder : ITextEncoder, IDisposable
         _session = session;
         _tokenizer = tokenizer;
         _threads = Math.Max(1, threads);
-        _inputs = ModelInputs.Of(name, session);
-        (_output, _pooled, Dimension) = ModelOutput.Of(name, session);
+        try
+        {
+            _inputs = ModelInputs.Of(name, session);
+            (_output, _pooled, Dimension) = ModelOutput.Of(name, session);
+        }
+        catch
+        {
+            session.Dispose();
+            throw;
+        }
     }
 
     /// <inheritdoc/>
@@ -77,14 +85,17 @@ public sealed class OnnxTextEncoder : ITextEncoder, IDisposable
             throw new InvalidDataException($"{folder.Model}: not a model ONNX Runtime can load ({FirstLine(e.Message)})", e);
         }
 
+        var encoder = new OnnxTextEncoder("onnx:" + Path.GetFileName(folder.Model), session, tokenizer, threads);
         try
         {
-            return new OnnxTextEncoder("onnx:" + Path.GetFileName(folder.Model), session, tokenizer, threads);
+            // Run it once now: a model that loads but cannot take a tokenized sentence fails here, in one line, not mid-run.
+            encoder.Encode("A first sentence to check the model.");
+            return encoder;
         }
-        catch
+        catch (OnnxRuntimeException e)
         {
-            session.Dispose();
-            throw;
+            encoder.Dispose();
+            throw new InvalidDataException($"{folder.Model}: the model fails on a tokenized sentence ({FirstLine(e.Message)})", e);
         }
     }
 

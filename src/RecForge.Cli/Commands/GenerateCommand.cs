@@ -6,6 +6,7 @@ using RecForge.Generation;
 using RecForge.Output;
 using RecForge.Quality;
 using RecForge.Scenarios;
+using RecForge.Text;
 
 namespace RecForge.Cli.Commands;
 
@@ -32,6 +33,7 @@ internal static class GenerateCommand
         var embeddingType = new Option<string>("--embedding-type") { Description = "float32, float16 (2 bytes a value, packed) or none.", DefaultValueFactory = _ => "float32" };
         embeddingType.AcceptOnlyFromAmong("float32", "float16", "none");
         var generatedAt = new Option<DateTime?>("--generated-at") { Description = "generated_at of JSON documents (ISO-8601; default: the end of the event period, so reruns are byte-identical)." };
+        var textEncoder = TextEncoderOption.Create("the text of embedding text blocks (media: title + description)");
         var dryRun = new Option<bool>("--dry-run") { Description = "Print the planned rows, partitions, bytes and time; write nothing." };
         var threads = new Option<int>("--threads") { Description = "Worker threads (output is identical for any value).", DefaultValueFactory = _ => Environment.ProcessorCount };
         threads.Validators.Add(r =>
@@ -44,7 +46,7 @@ internal static class GenerateCommand
 
         var command = new Command("generate", "Generate a dataset from a scenario.")
         {
-            scenario, output, seed, users, items, creators, interactions, set, format, tables, shard, embeddingType, generatedAt, dryRun, threads,
+            scenario, output, seed, users, items, creators, interactions, set, format, tables, shard, embeddingType, textEncoder, generatedAt, dryRun, threads,
         };
         command.SetAction((parse, _) =>
         {
@@ -76,19 +78,27 @@ internal static class GenerateCommand
 
             string[]? only = parse.GetValue(tables) is { Length: > 0 } t ? [.. t.SelectMany(x => x.Split(',', StringSplitOptions.RemoveEmptyEntries))] : null;
             var request = new Request(parse.GetValue(scenario)!, parse.GetValue(output)!, overrides, parse.GetValue(format), only,
-                parse.GetValue(shard), parse.GetValue(embeddingType)!, parse.GetValue(generatedAt)?.ToUniversalTime(), parse.GetValue(dryRun), parse.GetValue(threads));
+                parse.GetValue(shard), parse.GetValue(embeddingType)!, parse.GetValue(generatedAt)?.ToUniversalTime(), parse.GetValue(dryRun), parse.GetValue(threads))
+            {
+                TextEncoder = parse.GetValue(textEncoder)!,
+            };
             return Task.FromResult(Run(request, stdout, stderr, interrupted));
         });
         return command;
     }
 
-    private sealed record Request(string Scenario, string Output, List<string> Overrides, string? Format, string[]? Tables, string? Shard, string EmbeddingType, DateTime? GeneratedAt, bool DryRun, int Threads);
+    private sealed record Request(string Scenario, string Output, List<string> Overrides, string? Format, string[]? Tables, string? Shard, string EmbeddingType, DateTime? GeneratedAt, bool DryRun, int Threads)
+    {
+        public string TextEncoder { get; init; } = TextEncoderOption.Hashed;
+    }
 
     private static int Run(Request request, TextWriter stdout, TextWriter stderr, CancellationToken cancellation)
     {
+        ITextEncoder? encoder = null;
         try
         {
             ScenarioDefinition scenario = BuiltInScenarios.Load(request.Scenario, request.Overrides);
+            encoder = request.DryRun ? null : TextEncoderOption.Open(request.TextEncoder, request.Threads);
             string name = request.Format ?? scenario.Output.Format;
             ShardSpec shard;
             try
@@ -110,6 +120,7 @@ internal static class GenerateCommand
                 Shard = shard,
                 EmbeddingStorage = Enum.Parse<EmbeddingStorage>(request.EmbeddingType, ignoreCase: true),
                 GeneratedAt = request.GeneratedAt,
+                TextEncoder = encoder,
             };
             if (request.DryRun)
             {
@@ -133,7 +144,7 @@ internal static class GenerateCommand
             stderr.WriteLine($"error: {e.Message}");
             return ExitCodes.BadInput;
         }
-        catch (OutputException e)
+        catch (Exception e) when (e is OutputException or InvalidDataException)
         {
             stderr.WriteLine($"error: {e.Message}");
             return ExitCodes.BadInput;
@@ -142,6 +153,10 @@ internal static class GenerateCommand
         {
             stderr.WriteLine("cancelled: no partial files were left under final names");
             return ExitCodes.Failure;
+        }
+        finally
+        {
+            (encoder as IDisposable)?.Dispose();
         }
     }
 

@@ -7,7 +7,8 @@ namespace RecForge.Embeddings;
 
 /// <summary>
 /// Builds an item embedding block by block (each L2-normalised): <c>text</c> encodes text attributes with
-/// <see cref="HashedTextEncoder"/>; <c>latent</c> projects the taste position plus category centroids through a fixed
+/// <see cref="HashedTextEncoder"/> (or, with a sentence model in <see cref="WorldModel.TextVectors"/>, takes the model's
+/// vector of the texts joined); <c>latent</c> projects the taste position plus category centroids through a fixed
 /// Gaussian matrix; <c>property</c> projects a category's vector property (e.g. a mood's valence–arousal–dominance)
 /// plus half the taste position. Per-item noise keeps neighbours from being exact duplicates.
 /// </summary>
@@ -52,6 +53,10 @@ internal sealed class EmbeddingBuilder
         _property = new float[widest];
     }
 
+    /// <summary>The source attributes of each text block (what a sentence model reads), in block order.</summary>
+    public IEnumerable<IReadOnlyList<AttributeDefinition>> TextSources
+        => _definition.Blocks.Where(b => b.Source == "text").Select(b => b.Sources);
+
     public void Build(long item, ReadOnlySpan<float> position, IRowValues row, Span<float> destination)
     {
         int offset = 0;
@@ -70,7 +75,15 @@ internal sealed class EmbeddingBuilder
                         _texts[count++] = row.TextOf(source.Slot);
                     }
 
-                    _encoders[b].Encode(_texts.AsSpan(0, count), v);
+                    if (_world.TextVectors is { } model)
+                    {
+                        model.CopyTo(TextVectorCache.Join(_texts.AsSpan(0, count)), v);
+                    }
+                    else
+                    {
+                        _encoders[b].Encode(_texts.AsSpan(0, count), v);
+                    }
+
                     break;
                 case "latent":
                     position.CopyTo(z);

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Reflection;
 using RecForge.Output;
 using RecForge.Scenarios;
+using RecForge.Text;
 using RecForge.World;
 
 namespace RecForge.Generation;
@@ -33,9 +34,13 @@ public static class DatasetGenerator
     {
         scenario = EmbeddingStorageTransform.Apply(scenario, options.EmbeddingStorage);
         string[] tables = SelectTables(scenario, options.Tables);
+        CheckTextEncoder(scenario, options.TextEncoder);
         string root = Path.GetFullPath(options.OutputDirectory);
         string scenarioSha = scenario.Sha256;
-        var ledger = new PartitionLedger(root, $"{scenarioSha}:{options.Format.Name}:{options.EmbeddingStorage}:{Version}");
+
+        // A resume must not mix partitions of another encoder; the default's key is what earlier versions wrote.
+        string encoder = options.TextEncoder is null ? "" : ":text=" + options.TextEncoder.Name;
+        var ledger = new PartitionLedger(root, $"{scenarioSha}:{options.Format.Name}:{options.EmbeddingStorage}:{Version}{encoder}");
         List<PartitionTask> tasks = Plan(scenario, tables, options.Shard);
         var owned = tasks.Select(t => (t.Table, t.Index)).ToHashSet();
         var finished = new ConcurrentDictionary<PartitionTask, IReadOnlyList<ManifestFile>>();
@@ -49,7 +54,7 @@ public static class DatasetGenerator
         try
         {
             OutputDirectory.Prepare(root, tables, ledger, options.Shard, owned);
-            var world = new WorldModel(scenario);
+            var world = new WorldModel(scenario) { TextVectors = options.TextEncoder is null ? null : new TextVectorCache(options.TextEncoder) };
             var pending = new List<PartitionTask>();
             foreach (PartitionTask task in tasks)
             {
@@ -112,6 +117,7 @@ public static class DatasetGenerator
             ScenarioFile = scenario.File is null ? null : Path.GetRelativePath(root, scenario.File).Replace('\\', '/'),
             ScenarioOverrides = scenario.Overrides.Count == 0 ? null : scenario.Overrides,
             EmbeddingStorage = options.EmbeddingStorage == EmbeddingStorage.Float32 ? null : options.EmbeddingStorage.ToString().ToLowerInvariant(),
+            TextEncoder = options.TextEncoder?.Name,
         };
         try
         {
@@ -123,6 +129,42 @@ public static class DatasetGenerator
         }
 
         return manifest;
+    }
+
+    // A sentence model writes vectors of its own width; a text block of another width is a scenario to change, not
+    // something to pad or cut silently.
+    private static void CheckTextEncoder(ScenarioDefinition scenario, ITextEncoder? encoder)
+    {
+        if (encoder is null)
+        {
+            return;
+        }
+
+        bool any = false;
+        foreach (EntityDefinition entity in scenario.Entities)
+        {
+            foreach (WorldAttribute attribute in entity.Attributes.OfType<WorldAttribute>())
+            {
+                foreach (EmbeddingBlock block in attribute.Embedding?.Blocks ?? [])
+                {
+                    if (block.Source != "text")
+                    {
+                        continue;
+                    }
+
+                    any = true;
+                    if (block.Dimension != encoder.Dimension)
+                    {
+                        throw new ScenarioException($"{scenario.Name}: {entity.Role}.attributes.{attribute.Name} block '{block.Name}' has {block.Dimension} dimensions but the text encoder {encoder.Name} writes {encoder.Dimension}; set the block's dimension to {encoder.Dimension}");
+                    }
+                }
+            }
+        }
+
+        if (!any)
+        {
+            throw new ScenarioException($"{scenario.Name}: no embedding has a text block, so the text encoder {encoder.Name} would not be used");
+        }
     }
 
     private static OutputLock Lock(string root, ShardSpec shard)

@@ -1,5 +1,6 @@
 using RecForge.Output;
 using RecForge.Scenarios;
+using RecForge.Text;
 
 namespace RecForge.Generation;
 
@@ -17,6 +18,12 @@ public sealed record GenerateOptions(string OutputDirectory, ITableFormat Format
 
     /// <summary>How embeddings are stored: float32 lists, float16 bytes, or not at all.</summary>
     public EmbeddingStorage EmbeddingStorage { get; init; } = EmbeddingStorage.Float32;
+
+    /// <summary>
+    /// The encoder of embedding text blocks (e.g. all-MiniLM-L6-v2 from RecForge.TextModels); null: the hashed n-gram
+    /// encoder, whose output is what every earlier version wrote. Its <see cref="ITextEncoder.Dimension"/> must equal the blocks'.
+    /// </summary>
+    public ITextEncoder? TextEncoder { get; init; }
 
     /// <summary>Only these tables (by name), or all tables when null.</summary>
     public IReadOnlySet<string>? Tables { get; init; }

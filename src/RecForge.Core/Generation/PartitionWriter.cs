@@ -145,14 +145,24 @@ internal static class PartitionWriter
         return edges.Complete();
     }
 
+    // Rows whose texts a sentence model encodes in one bulk call: enough texts of each token count to fill batches on
+    // every thread, few enough to keep their vectors (and the first progress report) close.
+    private const int TextChunk = 4096;
+
     private static IReadOnlyList<WrittenFile> WriteEntities(WorldModel world, EntityDefinition entity, PartitionTask task, string root, GenerateOptions options, Action<long> progress)
     {
         var sampler = new EntityRowSampler(entity, world);
         var batch = new ColumnBatch(sampler.Schema, BatchSize(sampler.Schema));
         var document = new DocumentInfo(GeneratedAt(world.Scenario, options), [("num_" + entity.Table, task.End - task.Start)], null);
         using ITableWriter writer = Open(sampler.Schema, entity.PartitionBy, task, root, options, world.Scenario.Output, document);
+        bool model = sampler.EncodesTextWithModel;
         for (long i = task.Start; i < task.End; i++)
         {
+            if (model && (i - task.Start) % TextChunk == 0)
+            {
+                sampler.PrepareTexts(i, Math.Min(task.End, i + TextChunk));
+            }
+
             sampler.Write(i, batch, batch.Count++);
             if (batch.Count == batch.Capacity)
             {

@@ -23,6 +23,9 @@ public sealed record Manifest(string RecForgeVersion, string Scenario, string Sc
     /// <summary>How embeddings were stored (<c>float16</c> or <c>none</c>; null for the default float32).</summary>
     public string? EmbeddingStorage { get; init; }
 
+    /// <summary>The sentence model that encoded embedding text blocks (e.g. <c>minilm</c>; null for the default hashed encoder).</summary>
+    public string? TextEncoder { get; init; }
+
     /// <summary>The manifest's file name inside an output directory.</summary>
     public const string FileName = "_manifest.json";
 

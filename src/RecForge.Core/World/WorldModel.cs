@@ -46,6 +46,9 @@ internal sealed partial class WorldModel
     private readonly double[]? _weights;
     private readonly double _maxWeight = 1;
 
+    /// <summary>The sentence model behind embedding text blocks; null: the hashed n-gram encoder (the default).</summary>
+    public Text.TextVectorCache? TextVectors { get; init; }
+
     /// <summary>Builds the world of a scenario.</summary>
     public WorldModel(ScenarioDefinition scenario)
     {
