@@ -15,6 +15,9 @@ internal sealed class GenerationProgressDisplay(TextWriter stdout) : IProgress<G
     private long _total;
     private string? _stage;
 
+    /// <summary>What the reported counts count (default rows).</summary>
+    public string Unit { get; init; } = "rows";
+
     /// <summary>Names the stage that work reporting no rows is in (thread-safe).</summary>
     public void Stage(string name) => Volatile.Write(ref _stage, name);
 
@@ -61,7 +64,8 @@ internal sealed class GenerationProgressDisplay(TextWriter stdout) : IProgress<G
                     double rate = done / Math.Max(1e-3, (DateTime.UtcNow - started).TotalSeconds);
                     task.MaxValue = total;
                     task.Value = done;
-                    task.Description = string.Create(CultureInfo.InvariantCulture, $"{title}: {done:N0}/{total:N0} rows, {rate:N0} rows/s");
+                    string? stage = Volatile.Read(ref _stage);
+                    task.Description = string.Create(CultureInfo.InvariantCulture, $"{title}: {(stage is null ? "" : stage + ", ")}{done:N0}/{total:N0} {Unit}{(Unit == "rows" ? $", {rate:N0} rows/s" : "")}");
                 }
 
                 task.Value = task.MaxValue;

@@ -60,7 +60,8 @@ public sealed class OnnxTextEncoder : ITextEncoder, IDisposable
     public static OnnxTextEncoder MiniLm(int threads)
     {
         (byte[] model, string[] vocabulary) = MiniLmFiles.Read();
-        return new OnnxTextEncoder("minilm", new InferenceSession(model, SessionOptions()), new WordPieceTokenizer(vocabulary, lowerCase: true, maxTokens: 256), threads);
+        using SessionOptions options = SessionOptions();
+        return new OnnxTextEncoder("minilm", new InferenceSession(model, options), new WordPieceTokenizer(vocabulary, lowerCase: true, maxTokens: 256), threads);
     }
 
     /// <summary>
@@ -78,7 +79,8 @@ public sealed class OnnxTextEncoder : ITextEncoder, IDisposable
         InferenceSession session;
         try
         {
-            session = new InferenceSession(folder.Model, SessionOptions());
+            using SessionOptions options = SessionOptions();
+            session = new InferenceSession(folder.Model, options);
         }
         catch (OnnxRuntimeException e)
         {
@@ -153,7 +155,10 @@ public sealed class OnnxTextEncoder : ITextEncoder, IDisposable
     {
         int length = tokens[batch[0]].Length;
         using var inputs = new DisposableList(_inputs.Create(batch, tokens, length));
-        using IDisposableReadOnlyCollection<OrtValue> outputs = _session.Run(new RunOptions(), _inputs.Names, inputs.Values, [_output]);
+        // The run options live (and are disposed) past the native call: an inline `new RunOptions()` can be finalized
+        // by the GC while ONNX Runtime still reads it, which crashes the process under allocation pressure.
+        using var runOptions = new RunOptions();
+        using IDisposableReadOnlyCollection<OrtValue> outputs = _session.Run(runOptions, _inputs.Names, inputs.Values, [_output]);
         ReadOnlySpan<float> values = outputs[0].GetTensorDataAsSpan<float>();
         for (int b = 0; b < batch.Length; b++)
         {

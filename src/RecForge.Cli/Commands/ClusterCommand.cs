@@ -2,6 +2,8 @@ using System.CommandLine;
 using System.Globalization;
 using RecForge.Clustering;
 using RecForge.Datasets.Clustering;
+using RecForge.Generation;
+using RecForge.Text;
 
 namespace RecForge.Cli.Commands;
 
@@ -19,30 +21,48 @@ internal static class ClusterCommand
         var blocks = new Option<string?>("--blocks") { Description = "Comma-separated embedding blocks to cluster on, by the names in the manifest (e.g. text,visual); default: the whole vector." };
         var compare = new Option<string?>("--compare-to") { Description = "A column (e.g. genre) to compare the clusters with: prints the adjusted Rand index." };
         var seed = new Option<ulong>("--seed") { Description = "Seed for k-means++ and sampling.", DefaultValueFactory = _ => 42 };
-        var command = new Command("cluster", "Discover micro-genres: k-means over item embeddings, named by class-based TF-IDF keywords.")
+        var encoder = TextEncoderOption.Create("the item text (titles, descriptions, tags)");
+        var labels = new Option<string>("--labels") { Description = "ctfidf (class-based TF-IDF phrases, the default) or keybert (phrases ranked by the text model's cosine to the cluster centroid, MMR-diversified).", DefaultValueFactory = _ => "ctfidf" };
+        labels.AcceptOnlyFromAmong("ctfidf", "keybert");
+        var command = new Command("cluster", "Discover micro-genres: k-means over item embeddings (or item text encoded by a sentence model), named by c-TF-IDF or KeyBERT keywords.")
         {
-            input, output, k, range, text, tags, blocks, compare, seed,
+            input, output, k, range, text, tags, blocks, compare, seed, encoder, labels,
         };
         command.SetAction(parse => Run(stdout, stderr, parse.GetValue(input)!, parse.GetValue(output)!, parse.GetValue(k), parse.GetValue(range),
-            new ClusterInputOptions(List(parse.GetValue(text)), parse.GetValue(tags), List(parse.GetValue(blocks)), parse.GetValue(compare), parse.GetValue(seed))));
+            new ClusterInputOptions(List(parse.GetValue(text)), parse.GetValue(tags), List(parse.GetValue(blocks)), parse.GetValue(compare), parse.GetValue(seed)),
+            parse.GetValue(encoder)!, parse.GetValue(labels) == "keybert"));
         return command;
     }
 
     private static string[]? List(string? value) => value?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
-    private static int Run(TextWriter stdout, TextWriter stderr, string inputPath, string outputPath, int? k, string? range, ClusterInputOptions options)
+    private static int Run(TextWriter stdout, TextWriter stderr, string inputPath, string outputPath, int? k, string? range, ClusterInputOptions options, string encoderName, bool keyBert)
     {
         ulong seed = options.Seed;
         ClusterInput input;
+        ITextEncoder? encoder = null;
+        var progress = new GenerationProgressDisplay(stdout) { Unit = "k-means restarts" };
         try
         {
-            input = ClusterInput.Load(inputPath, options);
+            encoder = TextEncoderOption.Open(encoderName, Environment.ProcessorCount);
+            progress.Stage(encoder is null ? "reading items" : $"encoding item text with {encoder.Name}");
+            input = progress.Run("cluster", () => ClusterInput.Load(inputPath, options with { Encoder = encoder }));
+            return Cluster(stdout, stderr, input, outputPath, k, range, options, keyBert, progress);
         }
         catch (Exception e) when (e is InvalidDataException or IOException)
         {
             stderr.WriteLine($"error: {e.Message}");
             return ExitCodes.BadInput;
         }
+        finally
+        {
+            (encoder as IDisposable)?.Dispose();
+        }
+    }
+
+    private static int Cluster(TextWriter stdout, TextWriter stderr, ClusterInput input, string outputPath, int? k, string? range, ClusterInputOptions options, bool keyBert, GenerationProgressDisplay progress)
+    {
+        ulong seed = options.Seed;
 
         int n = input.Ids.Length;
         (int min, int max) = (k, range) switch
@@ -58,7 +78,17 @@ internal static class ClusterCommand
             return ExitCodes.BadInput;
         }
 
-        ClusterAnalysisResult result = ClusterAnalysis.Run(input.Embeddings, input.Texts, min, max, seed);
+        // KeyBERT ranks phrases in a text model's space: the model the items were encoded with, or for a dataset's own
+        // vectors the hashed encoder over the same text.
+        ITextEncoder labelEncoder = input.TextEncoder ?? ClusterInput.Hashed(seed);
+        var runOptions = new ClusterRunOptions
+        {
+            Labels = keyBert ? ClusterLabeling.KeyBert : ClusterLabeling.ClassTfIdf,
+            LabelEncoder = keyBert ? labelEncoder : null,
+            TextVectors = keyBert && input.TextEncoder is null ? Encode(labelEncoder, input.Texts) : null,
+            Progress = new Progress(progress),
+        };
+        ClusterAnalysisResult result = progress.Run("cluster", () => ClusterAnalysis.Run(input.Embeddings, input.Texts, min, max, seed, runOptions));
         int chosen = result.Model.Centroids.Length;
         try
         {
@@ -92,13 +122,30 @@ internal static class ClusterCommand
             Compare(stdout, options.CompareTo!, input.Reference, result.Model.Assignments);
         }
 
-        stdout.WriteLine("  largest clusters:");
+        stdout.WriteLine($"  largest clusters ({(keyBert ? $"KeyBERT labels, {labelEncoder.Name} phrase vectors" : "c-TF-IDF labels")}):");
         foreach (int c in Enumerable.Range(0, chosen).OrderByDescending(c => sizes[c]).ThenBy(c => c).Take(10))
         {
             stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {c,4} {sizes[c],7:N0} items  {result.Labels[c]}"));
         }
 
         return ExitCodes.Ok;
+    }
+
+    private static float[][] Encode(ITextEncoder encoder, IReadOnlyList<string> texts)
+    {
+        float[][] vectors = [.. texts.Select(_ => new float[encoder.Dimension])];
+        encoder.Encode(texts, vectors);
+        return vectors;
+    }
+
+    // k-means restarts as the display's units; the stage names the k being fitted.
+    private sealed class Progress(GenerationProgressDisplay display) : IProgress<ClusterProgress>
+    {
+        public void Report(ClusterProgress value)
+        {
+            display.Stage(string.Create(CultureInfo.InvariantCulture, $"k = {value.K} ({value.Tried + 1} of {value.Values})"));
+            display.Report(new GenerationProgress(value.RestartsDone, value.Restarts));
+        }
     }
 
     private static void Compare(TextWriter stdout, string column, string[] values, int[] clusters)

@@ -18,12 +18,35 @@ public sealed record ClusterAnalysisResult(KMeansResult Model, string[][] Keywor
 /// <summary>Clusters items by their (L2-normalised) embeddings, picks k by silhouette over a range, and names the clusters.</summary>
 public static class ClusterAnalysis
 {
+    /// <summary>The values of k tried for a range: about twelve, evenly spaced from <paramref name="minK"/> (each costs a full k-means).</summary>
+    public static IReadOnlyList<int> KValues(int minK, int maxK)
+    {
+        // Step ⌈(max − min) / 11⌉ gives at most twelve values (50..100: 50, 55, …, 100 — eleven).
+        int step = Math.Max(1, (maxK - minK + 10) / 11);
+        var values = new List<int>();
+        for (int k = minK; k <= maxK; k += step)
+        {
+            values.Add(k);
+        }
+
+        return values;
+    }
+
     /// <summary>Runs k-means for every k in [<paramref name="minK"/>, <paramref name="maxK"/>] and keeps the best silhouette.</summary>
     public static ClusterAnalysisResult Run(float[][] embeddings, IReadOnlyList<string> texts, int minK, int maxK, ulong seed, int silhouetteSample = 2000)
+        => Run(embeddings, texts, minK, maxK, seed, new ClusterRunOptions { SilhouetteSample = silhouetteSample });
+
+    /// <summary>Runs k-means for every k of <see cref="KValues"/>, keeps the best silhouette, and names the clusters.</summary>
+    public static ClusterAnalysisResult Run(float[][] embeddings, IReadOnlyList<string> texts, int minK, int maxK, ulong seed, ClusterRunOptions options)
     {
         if (minK < 2 || maxK < minK || maxK > embeddings.Length)
         {
             throw new ArgumentOutOfRangeException(nameof(minK), $"k must be between 2 and the number of items ({embeddings.Length}); got {minK}..{maxK}");
+        }
+
+        if (options.Labels == ClusterLabeling.KeyBert && options.LabelEncoder is null)
+        {
+            throw new ArgumentException("KeyBERT labels need a text encoder (ClusterRunOptions.LabelEncoder)", nameof(options));
         }
 
         float[][] points = new float[embeddings.Length][];
@@ -33,24 +56,31 @@ public static class ClusterAnalysis
             World.VectorMath.Normalize(points[i]);
         }
 
-        // A range is scanned with a step so about 12 values are tried (each costs a full k-means and a silhouette).
-        int step = Math.Max(1, (maxK - minK) / 11);
+        IReadOnlyList<int> values = KValues(minK, maxK);
+        const int restarts = 4;
+        int restartsDone = 0, tried = 0;
+        var silhouette = new SilhouetteSample(points, options.SilhouetteSample, seed);
         var candidates = new List<KCandidate>();
         KMeansResult? best = null;
         double bestSilhouette = double.MinValue;
-        for (int k = minK; k <= maxK; k += step)
+        foreach (int k in values)
         {
-            KMeansResult model = KMeans.Fit(points, k, seed);
-            double silhouette = ClusterMetrics.Silhouette(points, model.Assignments, k, silhouetteSample, seed);
-            candidates.Add(new KCandidate(k, model.Inertia, silhouette));
-            if (silhouette > bestSilhouette)
+            options.Progress?.Report(new ClusterProgress(k, tried, values.Count, restartsDone, values.Count * restarts));
+            KMeansResult model = KMeans.Fit(points, k, seed, () => options.Progress?.Report(
+                new ClusterProgress(k, tried, values.Count, Interlocked.Increment(ref restartsDone), values.Count * restarts)), restarts);
+            double score = silhouette.Score(model.Assignments, k);
+            candidates.Add(new KCandidate(k, model.Inertia, score));
+            tried++;
+            if (score > bestSilhouette)
             {
-                (best, bestSilhouette) = (model, silhouette);
+                (best, bestSilhouette) = (model, score);
             }
         }
 
         int chosen = best!.Centroids.Length;
-        string[][] keywords = ClusterLabeler.Keywords(texts, best.Assignments, chosen);
+        string[][] keywords = options.Labels == ClusterLabeling.KeyBert
+            ? KeyBertLabeler.Keywords(texts, options.TextVectors ?? points, best.Assignments, chosen, options.LabelEncoder!)
+            : ClusterLabeler.Keywords(texts, best.Assignments, chosen);
         return new ClusterAnalysisResult(best, keywords, [.. keywords.Select(ClusterLabeler.Label)], bestSilhouette,
             ClusterMetrics.DaviesBouldin(points, best.Assignments, best.Centroids), candidates);
     }

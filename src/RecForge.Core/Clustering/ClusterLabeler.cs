@@ -32,6 +32,19 @@ internal static class ClusterLabeler
     /// <summary>The top <paramref name="count"/> keywords of each of <paramref name="k"/> clusters, best first.</summary>
     public static string[][] Keywords(IReadOnlyList<string> texts, int[] labels, int k, int count = 5)
     {
+        List<(string Term, double Score)>[] candidates = Candidates(texts, labels, k);
+        var result = new string[k][];
+        for (int c = 0; c < k; c++)
+        {
+            result[c] = Diversify(candidates[c], count);
+        }
+
+        return result;
+    }
+
+    /// <summary>Each cluster's best 30 phrases by class-based TF-IDF (a phrase inside a longer, as frequent one left out), best first.</summary>
+    public static List<(string Term, double Score)>[] Candidates(IReadOnlyList<string> texts, int[] labels, int k)
+    {
         var perCluster = new Dictionary<string, int>[k];
         var words = new long[k];
         var overall = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -59,7 +72,7 @@ internal static class ClusterLabeler
         }
 
         double meanWords = Math.Max(1, words.Sum() / (double)k);
-        var result = new string[k][];
+        var result = new List<(string Term, double Score)>[k];
         for (int c = 0; c < k; c++)
         {
             var scored = perCluster[c]
@@ -72,9 +85,8 @@ internal static class ClusterLabeler
             // A phrase inside a longer phrase that occurs (nearly) as often is the same keyword cut short: "sci" and
             // "fi" of "sci fi", "zombie" of "zombie apocalypse".
             Dictionary<string, int> counts = perCluster[c];
-            scored = [.. scored.Where(p => !scored.Any(q => q.Term.Length > p.Term.Length && counts[q.Term] >= 0.8 * counts[p.Term]
+            result[c] = [.. scored.Where(p => !scored.Any(q => q.Term.Length > p.Term.Length && counts[q.Term] >= 0.8 * counts[p.Term]
                 && $" {q.Term} ".Contains($" {p.Term} ", StringComparison.Ordinal))).Take(30)];
-            result[c] = Diversify(scored, count);
         }
 
         return result;

@@ -122,7 +122,7 @@ public static class ClusterMetrics
         return max == expected ? 1 : (index - expected) / (max - expected);
     }
 
-    private static int[] Sample(int n, int size, ulong seed)
+    internal static int[] Sample(int n, int size, ulong seed)
     {
         if (n <= size)
         {

@@ -23,7 +23,10 @@ internal static class KMeans
     public const int MiniBatchSize = 4096;
 
     /// <summary>Clusters <paramref name="points"/> (all of one dimension) into <paramref name="k"/> groups.</summary>
-    public static KMeansResult Fit(float[][] points, int k, ulong seed, int restarts = 4, int maxIterations = 60)
+    public static KMeansResult Fit(float[][] points, int k, ulong seed, int restarts = 4, int maxIterations = 60) => Fit(points, k, seed, null, restarts, maxIterations);
+
+    /// <summary>Clusters <paramref name="points"/> into <paramref name="k"/> groups, calling <paramref name="restartDone"/> as each restart ends (from worker threads).</summary>
+    public static KMeansResult Fit(float[][] points, int k, ulong seed, Action? restartDone, int restarts = 4, int maxIterations = 60)
     {
         if (k < 1 || k > points.Length)
         {
@@ -47,6 +50,7 @@ internal static class KMeans
             }
 
             results[r] = Assign(points, centroids);
+            restartDone?.Invoke();
         });
         KMeansResult best = results[0];
         foreach (KMeansResult result in results)

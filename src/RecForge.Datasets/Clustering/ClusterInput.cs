@@ -18,6 +18,9 @@ namespace RecForge.Datasets.Clustering;
 /// (BIGINT, UUID or text), or for a CSV BIGINT when every id is an integer.</param>
 public sealed record ClusterInput(string[] Ids, float[][] Embeddings, string[] Texts, string Source, string[]? Reference = null, ColumnKind IdKind = ColumnKind.String)
 {
+    /// <summary>The encoder that made <see cref="Embeddings"/> from <see cref="Texts"/>; null when they are a dataset's own vectors.</summary>
+    public ITextEncoder? TextEncoder { get; init; }
+
     // The text encoder's width when items bring no embedding (the media scenario's text block uses 384 too).
     private const int TextDimensions = 384;
 
@@ -52,12 +55,17 @@ public sealed record ClusterInput(string[] Ids, float[][] Embeddings, string[] T
     private static ClusterInput FromDataset(string directory, ClusterInputOptions options)
     {
         IReadOnlyList<string>? textColumns = options.TextColumns;
+        if (options.Blocks is not null && options.Encoder is not null)
+        {
+            throw new InvalidDataException($"--blocks and --text-encoder {options.Encoder.Name}: choose the dataset's embedding blocks or the item text encoded by the model, not both");
+        }
+
         RecForgeDataset dataset = RecForgeDataset.Open(directory);
         ManifestTable table = dataset.Manifest.Tables.FirstOrDefault(t => t.Role == "items") ?? dataset.Manifest.Tables[0];
         DatasetTable items = dataset.Open(table);
         TableSchema schema = items.Schema;
         int key = schema.IndexOf(table.Key ?? schema.Columns[0].Name);
-        int vector = schema.Columns.ToList().FindIndex(c => c.Kind == ColumnKind.FloatVector);
+        int vector = options.Encoder is not null ? -1 : schema.Columns.ToList().FindIndex(c => c.Kind == ColumnKind.FloatVector);
         int[] text = textColumns is null
             ? [.. Enumerable.Range(0, schema.Columns.Count).Where(i => i != key && schema.Columns[i].Kind == ColumnKind.String)]
             : [.. textColumns.Select(c => schema.IndexOf(c) is >= 0 and var i ? i : throw new InvalidDataException($"--text-columns {c}: {table.Name} has no such column"))];
@@ -100,11 +108,15 @@ public sealed record ClusterInput(string[] Ids, float[][] Embeddings, string[] T
             }
         }
 
-        float[][] vectors = vector >= 0 ? [.. embeddings] : Encode(texts, 0);
-        string what = vector < 0 ? "text-encoded " + string.Join(", ", text.Select(i => schema.Columns[i].Name))
+        ITextEncoder encoder = options.Encoder ?? Hashed(0);
+        float[][] vectors = vector >= 0 ? [.. embeddings] : Encode(texts, encoder);
+        string what = vector < 0 ? $"{encoder.Name}-encoded " + string.Join(", ", text.Select(i => schema.Columns[i].Name))
             : schema.Columns[vector].Name + (options.Blocks is null ? "" : $" blocks {string.Join(", ", options.Blocks)}");
         ColumnKind idKind = schema.Columns[key].Kind is ColumnKind.Int64 or ColumnKind.Uuid ? schema.Columns[key].Kind : ColumnKind.String;
-        return new ClusterInput([.. ids], vectors, [.. texts], $"{table.Name} ({what})", reference >= 0 ? [.. referenceValues] : null, idKind);
+        return new ClusterInput([.. ids], vectors, [.. texts], $"{table.Name} ({what})", reference >= 0 ? [.. referenceValues] : null, idKind)
+        {
+            TextEncoder = vector >= 0 ? null : encoder,
+        };
     }
 
     // The manifest's layout of the embedding column; each chosen block is used as written (unit length), so each
@@ -203,21 +215,27 @@ public sealed record ClusterInput(string[] Ids, float[][] Embeddings, string[] T
         }
 
         bool integers = ids.All(id => long.TryParse(id, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out _));
-        return new ClusterInput(ids, Encode(texts, options.Seed), texts,
-            $"{Path.GetFileName(path)} (text-encoded {string.Join(", ", text.Select(i => header[i]))}{(tagsFile is null ? "" : " + " + Path.GetFileName(tagsFile))})", referenceValues,
-            integers ? ColumnKind.Int64 : ColumnKind.String);
+        ITextEncoder encoder = options.Encoder ?? Hashed(options.Seed);
+        return new ClusterInput(ids, Encode(texts, encoder), texts,
+            $"{Path.GetFileName(path)} ({encoder.Name}-encoded {string.Join(", ", text.Select(i => header[i]))}{(tagsFile is null ? "" : " + " + Path.GetFileName(tagsFile))})", referenceValues,
+            integers ? ColumnKind.Int64 : ColumnKind.String)
+        {
+            TextEncoder = encoder,
+        };
     }
 
-    private static float[][] Encode(IReadOnlyList<string> texts, ulong seed)
+    /// <summary>The hashed n-gram encoder cluster uses when no model is named (its seed as before, so labels and clusters are unchanged).</summary>
+    public static HashedTextEncoder Hashed(ulong seed) => new(seed ^ 0x7E47E4C0DE5UL, TextDimensions);
+
+    private static float[][] Encode(IReadOnlyList<string> texts, ITextEncoder encoder)
     {
-        var encoder = new HashedTextEncoder(seed ^ 0x7E47E4C0DE5UL);
         var vectors = new float[texts.Count][];
         for (int i = 0; i < texts.Count; i++)
         {
-            vectors[i] = new float[TextDimensions];
-            encoder.Encode([texts[i]], vectors[i]);
+            vectors[i] = new float[encoder.Dimension];
         }
 
+        encoder.Encode(texts, vectors);
         return vectors;
     }
 }
