@@ -39,12 +39,12 @@ public sealed class MovieLensClusterTests(MovieLensItems items) : IClassFixture<
         double ari = ClusterMetrics.AdjustedRandIndex(first, minilm.Model.Assignments);
         double hashedAri = ClusterMetrics.AdjustedRandIndex(first, hashed.Model.Assignments);
 
-        // Chance is 0 ± 0.002 (ARI of 20 random clusters over 9,742 items). Measured at seed 42: MiniLM ARI 0.134 and
-        // silhouette 0.024; the hashed encoder 0.248 and 0.040 (it matches the genre words of the text exactly, which
-        // the sentence model dilutes with the title) — the target that MiniLM beat both is not met, see
-        // docs/benchmarks.md; this test keeps what holds: real structure, and determinism.
-        Assert.True(ari > 0.1, $"MiniLM ARI {ari:F3} (hashed {hashedAri:F3})");
-        Assert.True(minilm.Silhouette > 0.015, $"MiniLM silhouette {minilm.Silhouette:F4}");
+        // Chance is 0 ± 0.002 (ARI of 20 random clusters over 9,742 items). Measured at seed 42, each field (title,
+        // genres, tags) encoded on its own and averaged: MiniLM ARI 0.291 and silhouette 0.063; the hashed encoder 0.346
+        // and 0.071 (it matches the genre words exactly). The target that MiniLM beat both is not met (see
+        // docs/benchmarks.md); this test keeps what holds — real structure, well above chance — and determinism.
+        Assert.True(ari > 0.2, $"MiniLM ARI {ari:F3} (hashed {hashedAri:F3})");
+        Assert.True(minilm.Silhouette > 0.04, $"MiniLM silhouette {minilm.Silhouette:F4}");
         Assert.Equal(minilm.Model.Assignments, ClusterAnalysis.Run(items.MiniLm.Embeddings, items.MiniLm.Texts, K, K, 42).Model.Assignments);
     }
 
