@@ -69,6 +69,20 @@ public sealed class TextEncoderCommandTests
     }
 
     [Fact]
+    public void A_file_that_is_not_a_model_is_a_one_line_error_with_exit_code_2()
+    {
+        string folder = Cli.TempDirectory();
+        File.WriteAllText(Path.Combine(folder, "model.onnx"), "this is not an ONNX file");
+        File.WriteAllLines(Path.Combine(folder, "vocab.txt"), ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "film"]);
+        var (code, _, error) = Cli.Run("generate", "media", "--out", Path.Combine(folder, "out"), "--items", "10", "--users", "5", "--interactions", "10",
+            "--text-encoder", "onnx:" + folder);
+        Assert.Equal(2, code);
+        Assert.Contains("not a model ONNX Runtime can load", error, StringComparison.Ordinal);
+        Assert.Single(error.Trim().Split('\n'));
+        Assert.False(Directory.Exists(Path.Combine(folder, "out", "media")));
+    }
+
+    [Fact]
     public void A_model_of_another_width_than_the_text_block_is_refused_before_anything_is_written()
     {
         string folder = Cli.TempDirectory();
