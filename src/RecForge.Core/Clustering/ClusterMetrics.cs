@@ -33,23 +33,7 @@ public static class ClusterMetrics
                 }
             }
 
-            int own = labels[i];
-            if (counts[own] <= 1)
-            {
-                return sums; // a singleton's silhouette is 0 by convention
-            }
-
-            double a = sums[own] / (counts[own] - 1);
-            double b = double.MaxValue;
-            for (int c = 0; c < k; c++)
-            {
-                if (c != own && counts[c] > 0)
-                {
-                    b = Math.Min(b, sums[c] / counts[c]);
-                }
-            }
-
-            scores[s] = b == double.MaxValue ? 0 : (b - a) / Math.Max(a, b);
+            scores[s] = PointSilhouette(labels[i], sums, counts);
             return sums;
         }, _ => { });
         double total = 0;
@@ -120,6 +104,30 @@ public static class ClusterMetrics
         double expected = sumA * sumB / Pairs(a.Count);
         double max = (sumA + sumB) / 2;
         return max == expected ? 1 : (index - expected) / (max - expected);
+    }
+
+    /// <summary>
+    /// One point's silhouette from its summed distances to each cluster's points (<paramref name="counts"/> of them,
+    /// the point itself included in its own): (b − a) / max(a, b); a point alone in its cluster scores 0 by convention.
+    /// </summary>
+    internal static double PointSilhouette(int own, double[] sums, int[] counts)
+    {
+        if (counts[own] <= 1)
+        {
+            return 0;
+        }
+
+        double a = sums[own] / (counts[own] - 1);
+        double b = double.MaxValue;
+        for (int c = 0; c < counts.Length; c++)
+        {
+            if (c != own && counts[c] > 0)
+            {
+                b = Math.Min(b, sums[c] / counts[c]);
+            }
+        }
+
+        return b == double.MaxValue ? 0 : (b - a) / Math.Max(a, b);
     }
 
     internal static int[] Sample(int n, int size, ulong seed)

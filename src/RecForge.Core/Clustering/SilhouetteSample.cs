@@ -55,23 +55,7 @@ public sealed class SilhouetteSample
                 sums[cluster[j]] += row[j];
             }
 
-            int own = cluster[i];
-            if (counts[own] <= 1)
-            {
-                return sums;
-            }
-
-            double a = sums[own] / (counts[own] - 1);
-            double b = double.MaxValue;
-            for (int c = 0; c < k; c++)
-            {
-                if (c != own && counts[c] > 0)
-                {
-                    b = Math.Min(b, sums[c] / counts[c]);
-                }
-            }
-
-            scores[i] = b == double.MaxValue ? 0 : (b - a) / Math.Max(a, b);
+            scores[i] = ClusterMetrics.PointSilhouette(cluster[i], sums, counts);
             return sums;
         }, _ => { });
         double total = 0;
