@@ -73,6 +73,43 @@ public sealed class MediaClusterTests(MediaClusterTests.Items items) : IClassFix
     }
 
     [Fact]
+    public void On_media_text_minilm_clusters_by_genre_where_the_hashed_encoder_does_not()
+    {
+        // --text-encoder encodes the items' text columns instead of using the stored vector. Titles and descriptions are
+        // written from genre vocabularies in shared sentence templates, so shared words say little and meaning says
+        // much. Measured at k = 10 (seed 42): MiniLM silhouette 0.075, ARI 0.884 against the top-level genre; hashed
+        // 0.024 and 0.002 (chance). Margins: half of each measured gap.
+        string output = Path.Combine(Cli.TempDirectory(), "clusters.parquet");
+        string[] common = ["--out", output, "--text-columns", "title,description", "--k", "10", "--compare-to", "genre"];
+        var (code, minilm, error) = Cli.Run(["cluster", _dataset, "--text-encoder", "minilm", "--labels", "keybert", .. common]);
+        Assert.True(code == 0, error);
+        Assert.Contains("media (minilm-encoded title, description): 2,000 items -> 10 clusters", minilm, StringComparison.Ordinal);
+        Assert.Contains("KeyBERT labels, minilm phrase vectors", minilm, StringComparison.Ordinal);
+        (code, string hashed, error) = Cli.Run(["cluster", _dataset, "--text-encoder", "hashed", .. common]);
+        Assert.True(code == 0, error);
+        Assert.Contains("media (hashed-encoded title, description)", hashed, StringComparison.Ordinal);
+        Assert.True(Number(minilm, "genre top level") > Number(hashed, "genre top level") + 0.4, $"{minilm}\n{hashed}");
+        Assert.True(Number(minilm, "silhouette") > Number(hashed, "silhouette") + 0.025, $"{minilm}\n{hashed}");
+
+        // The dataset's own vectors with KeyBERT labels: the phrases are ranked in the hashed encoder's space.
+        (code, string own, error) = Cli.Run("cluster", _dataset, "--out", output, "--blocks", "text,visual", "--k", "10", "--labels", "keybert");
+        Assert.True(code == 0, error);
+        Assert.Contains("KeyBERT labels, hashed phrase vectors", own, StringComparison.Ordinal);
+
+        // A model and stored blocks are two different inputs: asking for both is refused.
+        (code, _, error) = Cli.Run("cluster", _dataset, "--out", output, "--blocks", "text", "--k", "10", "--text-encoder", "minilm");
+        Assert.Equal(2, code);
+        Assert.Contains("choose the dataset's embedding blocks or the item text", error, StringComparison.Ordinal);
+    }
+
+    // "silhouette 0.0747," or "genre top level (10 values): adjusted Rand index 0.884".
+    private static double Number(string stdout, string what)
+    {
+        string pattern = what == "silhouette" ? @"silhouette (-?[\d.]+)," : $@"{what} \(\d+ values\): adjusted Rand index (-?[\d.]+)";
+        return double.Parse(System.Text.RegularExpressions.Regex.Match(stdout, pattern).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    [Fact]
     public void Unknown_block_or_column_is_a_one_line_error()
     {
         string output = Path.Combine(Cli.TempDirectory(), "clusters.parquet");

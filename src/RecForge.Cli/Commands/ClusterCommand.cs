@@ -21,7 +21,7 @@ internal static class ClusterCommand
         var blocks = new Option<string?>("--blocks") { Description = "Comma-separated embedding blocks to cluster on, by the names in the manifest (e.g. text,visual); default: the whole vector." };
         var compare = new Option<string?>("--compare-to") { Description = "A column (e.g. genre) to compare the clusters with: prints the adjusted Rand index." };
         var seed = new Option<ulong>("--seed") { Description = "Seed for k-means++ and sampling.", DefaultValueFactory = _ => 42 };
-        var encoder = TextEncoderOption.Create("the item text (titles, descriptions, tags)");
+        var encoder = TextEncoderOption.CreateOptional("the item text (titles, descriptions, tags)");
         var labels = new Option<string>("--labels") { Description = "ctfidf (class-based TF-IDF phrases, the default) or keybert (phrases ranked by the text model's cosine to the cluster centroid, MMR-diversified).", DefaultValueFactory = _ => "ctfidf" };
         labels.AcceptOnlyFromAmong("ctfidf", "keybert");
         var command = new Command("cluster", "Discover micro-genres: k-means over item embeddings (or item text encoded by a sentence model), named by c-TF-IDF or KeyBERT keywords.")
@@ -30,13 +30,13 @@ internal static class ClusterCommand
         };
         command.SetAction(parse => Run(stdout, stderr, parse.GetValue(input)!, parse.GetValue(output)!, parse.GetValue(k), parse.GetValue(range),
             new ClusterInputOptions(List(parse.GetValue(text)), parse.GetValue(tags), List(parse.GetValue(blocks)), parse.GetValue(compare), parse.GetValue(seed)),
-            parse.GetValue(encoder)!, parse.GetValue(labels) == "keybert"));
+            parse.GetValue(encoder), parse.GetValue(labels) == "keybert"));
         return command;
     }
 
     private static string[]? List(string? value) => value?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
-    private static int Run(TextWriter stdout, TextWriter stderr, string inputPath, string outputPath, int? k, string? range, ClusterInputOptions options, string encoderName, bool keyBert)
+    private static int Run(TextWriter stdout, TextWriter stderr, string inputPath, string outputPath, int? k, string? range, ClusterInputOptions options, string? encoderName, bool keyBert)
     {
         ulong seed = options.Seed;
         ClusterInput input;
@@ -44,7 +44,8 @@ internal static class ClusterCommand
         var progress = new GenerationProgressDisplay(stdout) { Unit = "k-means restarts" };
         try
         {
-            encoder = TextEncoderOption.Open(encoderName, Environment.ProcessorCount);
+            // Named explicitly, hashed encodes the text too (a dataset's own vectors are used only when no encoder is named).
+            encoder = encoderName is null ? null : TextEncoderOption.Open(encoderName, Environment.ProcessorCount) ?? ClusterInput.Hashed(seed);
             progress.Stage(encoder is null ? "reading items" : $"encoding item text with {encoder.Name}");
             input = progress.Run("cluster", () => ClusterInput.Load(inputPath, options with { Encoder = encoder }));
             return Cluster(stdout, stderr, input, outputPath, k, range, options, keyBert, progress);

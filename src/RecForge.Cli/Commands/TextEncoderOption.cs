@@ -17,6 +17,13 @@ internal static class TextEncoderOption
         DefaultValueFactory = _ => Hashed,
     };
 
+    /// <summary>The option for input that may bring its own vectors (cluster on a dataset): absent means "use them".</summary>
+    public static Option<string?> CreateOptional(string what) => new("--text-encoder")
+    {
+        Description = $"Encode {what} with hashed (word n-grams), minilm (all-MiniLM-L6-v2, 384-d, shipped with RecForge) or onnx:PATH "
+            + "(a BERT-style ONNX sentence model folder); default: a dataset's own embedding, else hashed.",
+    };
+
     /// <summary>The sentence model named by <paramref name="value"/>, or null for the hashed encoder.</summary>
     /// <exception cref="InvalidDataException">An unknown name, or a model that cannot be loaded.</exception>
     public static ITextEncoder? Open(string value, int threads)
