@@ -131,12 +131,16 @@ internal sealed class HivePartitionedWriter : ITableWriter
         public ITableWriter? Writer { get; set; }
     }
 
-    /// <summary>Escapes a partition value the way Hive's FileUtils.escapePathName does (percent-encoding a fixed set).</summary>
+    /// <summary>
+    /// Escapes a partition value the way Hive's FileUtils.escapePathName does (percent-encoding a fixed set), plus space,
+    /// '&lt;', '&gt;' and '|': folder names stay valid on Windows and safe in shell loops, and DuckDB's
+    /// <c>hive_partitioning</c> decodes them back to the value (tested).
+    /// </summary>
     public static void Escape(string value, StringBuilder into)
     {
         foreach (char ch in value)
         {
-            if (ch < ' ' || ch is '"' or '#' or '%' or '\'' or '*' or '/' or ':' or '=' or '?' or '\\' or '\x7F' or '{' or '[' or ']' or '^')
+            if (ch <= ' ' || ch is '<' or '>' or '|' or '"' or '#' or '%' or '\'' or '*' or '/' or ':' or '=' or '?' or '\\' or '\x7F' or '{' or '[' or ']' or '^')
             {
                 into.Append('%').Append(((int)ch).ToString("X2", CultureInfo.InvariantCulture));
             }
