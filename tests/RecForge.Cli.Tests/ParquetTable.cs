@@ -50,7 +50,8 @@ internal sealed class ParquetTable
         {
             using var reader = new ParquetFileReader(file);
             string segment = file.Split(Path.DirectorySeparatorChar).Single(s => s.StartsWith(name + "=", StringComparison.Ordinal));
-            values.AddRange(Enumerable.Repeat(segment[(name.Length + 1)..], checked((int)reader.FileMetaData.NumRows)));
+            // Hive folder values are percent-encoded (genre=Drama%20%3E%20Crime), as every hive reader decodes them.
+            values.AddRange(Enumerable.Repeat(Uri.UnescapeDataString(segment[(name.Length + 1)..]), checked((int)reader.FileMetaData.NumRows)));
         }
 
         return [.. values];
