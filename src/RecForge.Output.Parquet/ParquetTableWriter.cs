@@ -20,10 +20,22 @@ public sealed class ParquetTableWriter : ITableWriter
         _file = new AtomicFile(path);
         _schema = schema;
         _rowGroupRows = options.RowGroupRows;
-        using WriterProperties properties = new WriterPropertiesBuilder()
-            .Compression(Compression.Snappy)
-            .CreatedBy("RecForge")
-            .Build();
+        var builder = new WriterPropertiesBuilder().Compression(Compression.Snappy).CreatedBy("RecForge");
+        foreach (ColumnSpec column in schema.Columns)
+        {
+            // Vector values are nearly all distinct: a dictionary only adds indices to every value until it passes its
+            // 1 MB limit, ~50% more bytes in the small files of a hive-partitioned catalogue (docs/benchmarks.md).
+            if (column.Kind == ColumnKind.FloatVector)
+            {
+                builder.DisableDictionary(column.Name + ".list.item");
+            }
+            else if (column.Kind == ColumnKind.HalfVector)
+            {
+                builder.DisableDictionary(column.Name);
+            }
+        }
+
+        using WriterProperties properties = builder.Build();
         _writer = Guard(() => new ParquetFileWriter(_file.TemporaryPath, [.. schema.Columns.Select(ToColumn)], properties));
     }
 
