@@ -34,7 +34,7 @@ public static class DatasetGenerator
     {
         scenario = EmbeddingStorageTransform.Apply(scenario, options.EmbeddingStorage);
         string[] tables = SelectTables(scenario, options.Tables);
-        CheckTextEncoder(scenario, options.TextEncoder);
+        TextBlockCheck.Run(scenario, options.TextEncoder);
         string root = Path.GetFullPath(options.OutputDirectory);
         string scenarioSha = scenario.Sha256;
 
@@ -129,42 +129,6 @@ public static class DatasetGenerator
         }
 
         return manifest;
-    }
-
-    // A sentence model writes vectors of its own width; a text block of another width is a scenario to change, not
-    // something to pad or cut silently.
-    private static void CheckTextEncoder(ScenarioDefinition scenario, ITextEncoder? encoder)
-    {
-        if (encoder is null)
-        {
-            return;
-        }
-
-        bool any = false;
-        foreach (EntityDefinition entity in scenario.Entities)
-        {
-            foreach (WorldAttribute attribute in entity.Attributes.OfType<WorldAttribute>())
-            {
-                foreach (EmbeddingBlock block in attribute.Embedding?.Blocks ?? [])
-                {
-                    if (block.Source != "text")
-                    {
-                        continue;
-                    }
-
-                    any = true;
-                    if (block.Dimension != encoder.Dimension)
-                    {
-                        throw new ScenarioException($"{scenario.Name}: {entity.Role}.attributes.{attribute.Name} block '{block.Name}' has {block.Dimension} dimensions but the text encoder {encoder.Name} writes {encoder.Dimension}; set the block's dimension to {encoder.Dimension}");
-                    }
-                }
-            }
-        }
-
-        if (!any)
-        {
-            throw new ScenarioException($"{scenario.Name}: no embedding has a text block, so the text encoder {encoder.Name} would not be used");
-        }
     }
 
     private static OutputLock Lock(string root, ShardSpec shard)
