@@ -3,6 +3,7 @@ using RecForge.Output;
 using RecForge.Output.Parquet;
 using RecForge.Reading;
 using RecForge.Scenarios;
+using RecForge.Truth;
 
 namespace RecForge.Datasets;
 
@@ -100,6 +101,13 @@ public sealed class RecForgeDataset
     private ScenarioDefinition ResolveScenario()
     {
         ScenarioDefinition scenario = _given ?? DatasetScenario.Of(Directory, Manifest, _scenarioPath);
+
+        // Ground truth is asked for at generation, not by the scenario: its tables come back from the manifest.
+        if (Manifest.GroundTruth is { TopK: > 0 } truth)
+        {
+            scenario = GroundTruth.Apply(GroundTruth.Request(scenario, truth.TopK));
+        }
+
         return Manifest.EmbeddingStorage is { } storage && Enum.TryParse(storage, ignoreCase: true, out EmbeddingStorage parsed)
             ? EmbeddingStorageTransform.Apply(scenario, parsed) // the files hold what generate wrote: float16, or no embedding
             : scenario;

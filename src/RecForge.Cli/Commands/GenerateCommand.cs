@@ -34,6 +34,15 @@ internal static class GenerateCommand
         embeddingType.AcceptOnlyFromAmong("float32", "float16", "none");
         var generatedAt = new Option<DateTime?>("--generated-at") { Description = "generated_at of JSON documents (ISO-8601; default: the end of the event period, so reruns are byte-identical)." };
         var textEncoder = TextEncoderOption.Create("the text of embedding text blocks (media: title + description)");
+        var groundTruth = new Option<bool>("--ground-truth") { Description = "Also write the truth behind the data: truth_users, truth_items, truth_events, truth_topk, truth_topk_unseen (see README, Ground truth)." };
+        var truthK = new Option<int>("--truth-k") { Description = "Length of each user's oracle list in truth_topk (with --ground-truth).", DefaultValueFactory = _ => Truth.GroundTruth.DefaultTopK };
+        truthK.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() < 1)
+            {
+                r.AddError("--truth-k must be at least 1");
+            }
+        });
         var dryRun = new Option<bool>("--dry-run") { Description = "Print the planned rows, partitions, bytes and time; write nothing." };
         var threads = new Option<int>("--threads") { Description = "Worker threads (output is identical for any value).", DefaultValueFactory = _ => Environment.ProcessorCount };
         threads.Validators.Add(r =>
@@ -46,7 +55,7 @@ internal static class GenerateCommand
 
         var command = new Command("generate", "Generate a dataset from a scenario.")
         {
-            scenario, output, seed, users, items, creators, interactions, set, format, tables, shard, embeddingType, textEncoder, generatedAt, dryRun, threads,
+            scenario, output, seed, users, items, creators, interactions, set, format, tables, shard, embeddingType, textEncoder, groundTruth, truthK, generatedAt, dryRun, threads,
         };
         command.SetAction((parse, _) =>
         {
@@ -81,6 +90,7 @@ internal static class GenerateCommand
                 parse.GetValue(shard), parse.GetValue(embeddingType)!, parse.GetValue(generatedAt)?.ToUniversalTime(), parse.GetValue(dryRun), parse.GetValue(threads))
             {
                 TextEncoder = parse.GetValue(textEncoder)!,
+                GroundTruthTopK = parse.GetValue(groundTruth) ? parse.GetValue(truthK) : 0,
             };
             return Task.FromResult(Run(request, stdout, stderr, interrupted));
         });
@@ -90,6 +100,8 @@ internal static class GenerateCommand
     private sealed record Request(string Scenario, string Output, List<string> Overrides, string? Format, string[]? Tables, string? Shard, string EmbeddingType, DateTime? GeneratedAt, bool DryRun, int Threads)
     {
         public string TextEncoder { get; init; } = TextEncoderOption.Hashed;
+
+        public int GroundTruthTopK { get; init; }
     }
 
     private static int Run(Request request, TextWriter stdout, TextWriter stderr, CancellationToken cancellation)
@@ -98,6 +110,11 @@ internal static class GenerateCommand
         try
         {
             ScenarioDefinition scenario = BuiltInScenarios.Load(request.Scenario, request.Overrides);
+            if (request.GroundTruthTopK > 0)
+            {
+                scenario = Truth.GroundTruth.Request(scenario, request.GroundTruthTopK);
+            }
+
             encoder = request.DryRun ? null : TextEncoderOption.Open(request.TextEncoder, request.Threads);
             string name = request.Format ?? scenario.Output.Format;
             ShardSpec shard;

@@ -32,7 +32,7 @@ public static class DatasetGenerator
     /// <exception cref="OutputException">The output directory cannot be written (including disk full).</exception>
     public static Manifest Run(ScenarioDefinition scenario, GenerateOptions options)
     {
-        scenario = EmbeddingStorageTransform.Apply(scenario, options.EmbeddingStorage);
+        scenario = Truth.GroundTruth.Apply(EmbeddingStorageTransform.Apply(scenario, options.EmbeddingStorage));
         string[] tables = SelectTables(scenario, options.Tables);
         TextBlockCheck.Run(scenario, options.TextEncoder);
         string root = Path.GetFullPath(options.OutputDirectory);
@@ -40,7 +40,8 @@ public static class DatasetGenerator
 
         // A resume must not mix partitions of another encoder; the default's key is what earlier versions wrote.
         string encoder = options.TextEncoder is null ? "" : ":text=" + options.TextEncoder.Name;
-        var ledger = new PartitionLedger(root, $"{scenarioSha}:{options.Format.Name}:{options.EmbeddingStorage}:{Version}{encoder}");
+        string truth = Truth.GroundTruth.Has(scenario) ? ":truth=" + Truth.GroundTruth.TopKOf(scenario).ToString(System.Globalization.CultureInfo.InvariantCulture) : "";
+        var ledger = new PartitionLedger(root, $"{scenarioSha}:{options.Format.Name}:{options.EmbeddingStorage}:{Version}{encoder}{truth}");
         List<PartitionTask> tasks = Plan(scenario, tables, options.Shard);
         var owned = tasks.Select(t => (t.Table, t.Index)).ToHashSet();
         var finished = new ConcurrentDictionary<PartitionTask, IReadOnlyList<ManifestFile>>();
@@ -69,7 +70,9 @@ public static class DatasetGenerator
             }
 
             string? edgeTable = scenario.Derived?.OfType<EdgeListDefinition>().FirstOrDefault()?.Table;
-            bool events = pending.Any(t => t.Table == scenario.Events.Table || t.Table == edgeTable);
+            var needEvents = new HashSet<string>([scenario.Events.Table, .. edgeTable is null ? Array.Empty<string>() : [edgeTable],
+                .. (scenario.Derived ?? []).OfType<Truth.TruthTableDefinition>().Select(t => t.Table)], StringComparer.Ordinal);
+            bool events = pending.Any(t => needEvents.Contains(t.Table));
             ItemCatalog? catalog = events ? new ItemCatalog(world, options.Threads, options.Cancellation) : null;
             ActivityPlan? activity = events ? new ActivityPlan(world) : null;
             long total = pending.Sum(t => t.Table == scenario.Events.Table ? activity!.RowsBefore(t.End) - activity.RowsBefore(t.Start) : t.End - t.Start);
@@ -118,6 +121,7 @@ public static class DatasetGenerator
             ScenarioOverrides = scenario.Overrides.Count == 0 ? null : scenario.Overrides,
             EmbeddingStorage = options.EmbeddingStorage == EmbeddingStorage.Float32 ? null : options.EmbeddingStorage.ToString().ToLowerInvariant(),
             TextEncoder = options.TextEncoder?.Name,
+            GroundTruth = Truth.GroundTruth.Has(scenario) ? Truth.GroundTruth.Describe(scenario) : null,
         };
         try
         {
@@ -184,6 +188,11 @@ public static class DatasetGenerator
             case LinkTableDefinition l:
                 return new ManifestTable(table, rows, files, "links", References:
                     [new ManifestReference(l.Entity.IdColumn, l.Entity.Table), new ManifestReference(l.Ids.IdColumn, l.Ids.Table)]);
+            case Truth.TruthTableDefinition t:
+                return new ManifestTable(table, rows, files, Truth.GroundTruth.Role, References: t.Kind == Truth.TruthKind.Items
+                    ? [new ManifestReference(scenario.Events.Columns.Item, scenario.Items.Table)]
+                    : [new ManifestReference(scenario.Events.Columns.User, scenario.Users.Table), .. t.Kind is Truth.TruthKind.Users or Truth.TruthKind.Interests
+                        ? Array.Empty<ManifestReference>() : [new ManifestReference(scenario.Events.Columns.Item, scenario.Items.Table)]]);
             case EdgeListDefinition:
                 return new ManifestTable(table, rows, files, "edges", References:
                 [
@@ -226,7 +235,7 @@ public static class DatasetGenerator
     /// <summary>What <see cref="Run"/> would produce with these options (for <c>--dry-run</c>).</summary>
     public static IReadOnlyList<RunEstimate> Estimate(ScenarioDefinition scenario, GenerateOptions options)
     {
-        scenario = EmbeddingStorageTransform.Apply(scenario, options.EmbeddingStorage);
+        scenario = Truth.GroundTruth.Apply(EmbeddingStorageTransform.Apply(scenario, options.EmbeddingStorage));
         string[] tables = SelectTables(scenario, options.Tables);
         return RunEstimate.For(scenario, tables, Plan(scenario, tables), Plan(scenario, tables, options.Shard));
     }
@@ -270,6 +279,8 @@ public static class DatasetGenerator
             {
                 CategoryTableDefinition c => (c.Categories.Count, Math.Max(1, c.Categories.Count)),
                 LinkTableDefinition l => (l.Entity.Count, size),
+                Truth.TruthTableDefinition { Kind: Truth.TruthKind.Items } => (scenario.Items.Count, size),
+                Truth.TruthTableDefinition { Kind: Truth.TruthKind.Users or Truth.TruthKind.Interests } => (users, size),
                 _ => (users, userRange),
             };
             for (long start = 0, k = 0; start < count; start += range, k++)

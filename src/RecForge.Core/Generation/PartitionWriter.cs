@@ -29,6 +29,7 @@ internal static class PartitionWriter
         {
             CategoryTableDefinition c => WriteCategories(world, c, task, root, options, progress),
             LinkTableDefinition l => WriteLinks(world, l, task, root, options, progress),
+            Truth.TruthTableDefinition t => WriteTruth(world, catalog!, activity!, t, task, root, options, progress),
             _ => WriteEdges(world, catalog!, activity!, task, root, options, progress),
         };
     }
@@ -145,6 +146,15 @@ internal static class PartitionWriter
         return edges.Complete();
     }
 
+    private static IReadOnlyList<WrittenFile> WriteTruth(WorldModel world, ItemCatalog catalog, ActivityPlan activity, Truth.TruthTableDefinition table, PartitionTask task, string root, GenerateOptions options, Action<long> progress)
+    {
+        TableSchema schema = Truth.TruthSchemas.Of(world.Scenario, table);
+        var document = new DocumentInfo(GeneratedAt(world.Scenario, options), [("num_rows", 0)], null);
+        using ITableWriter writer = Open(schema, [], task, root, options, world.Scenario.Output, document);
+        Truth.TruthTableWriter.Write(world, catalog, activity, table, task, writer, progress, options.Cancellation);
+        return writer.Complete();
+    }
+
     // Rows whose texts a sentence model encodes in one bulk call: enough texts of each token count to fill batches on
     // every thread, few enough to keep their vectors (and the first progress report) close.
     private const int TextChunk = 4096;
@@ -224,7 +234,8 @@ internal static class PartitionWriter
     /// <summary>The file name (without extension) of partition <paramref name="index"/>.</summary>
     public static string FileName(int index) => "part-" + index.ToString("D5", CultureInfo.InvariantCulture);
 
-    private static int BatchSize(TableSchema schema) => Math.Clamp((8 << 20) / Math.Max(1, schema.EstimatedRowBytes), 256, BatchRows);
+    /// <summary>Rows per batch for <paramref name="schema"/>: about 8 MB.</summary>
+    internal static int BatchSize(TableSchema schema) => Math.Clamp((8 << 20) / Math.Max(1, schema.EstimatedRowBytes), 256, BatchRows);
 
     private sealed class CountingWriter(ITableWriter inner, Action<long> progress, CancellationToken cancellation) : ITableWriter
     {

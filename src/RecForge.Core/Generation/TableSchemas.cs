@@ -23,6 +23,7 @@ public static class TableSchemas
             {
                 CategoryTableDefinition c => Categories(c),
                 LinkTableDefinition l => Links(l),
+                Truth.TruthTableDefinition t => Truth.TruthSchemas.Of(scenario, t),
                 _ => EdgeListWriter.BuildSchema(scenario),
             };
         }

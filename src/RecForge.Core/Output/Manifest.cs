@@ -26,6 +26,9 @@ public sealed record Manifest(string RecForgeVersion, string Scenario, string Sc
     /// <summary>The sentence model that encoded embedding text blocks (e.g. <c>minilm</c>; null for the default hashed encoder).</summary>
     public string? TextEncoder { get; init; }
 
+    /// <summary>The truth behind the data (<c>--ground-truth</c>): the affinity function, its parameters and the oracle; null without.</summary>
+    public ManifestGroundTruth? GroundTruth { get; init; }
+
     /// <summary>The manifest's file name inside an output directory.</summary>
     public const string FileName = "_manifest.json";
 

@@ -278,6 +278,18 @@ internal static class ScenarioLoader
         }
 
         var output = new OutputDefinition(format, (int)r.Integer("row_group_rows", 1 << 20, 1024, 1 << 26), r.Integer("partition_rows", 1 << 20, 1));
+
+        // ground_truth: true (the default list length) or { top_k: K }.
+        if (r.Get("ground_truth") is YamlDotNet.RepresentationModel.YamlMappingNode && r.Mapping("ground_truth") is { } truth)
+        {
+            output = output with { GroundTruthTopK = (int)truth.Integer("top_k", Truth.GroundTruth.DefaultTopK, 1, 100_000) };
+            truth.Finish();
+        }
+        else if (r.Bool("ground_truth", false))
+        {
+            output = output with { GroundTruthTopK = Truth.GroundTruth.DefaultTopK };
+        }
+
         r.Finish();
         return output;
     }

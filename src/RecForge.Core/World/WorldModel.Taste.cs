@@ -72,6 +72,16 @@ internal sealed partial class WorldModel
         return k;
     }
 
+    /// <summary>
+    /// The taste clusters a user is made of and their mixture weights (summing to 1, strongest first), as
+    /// <see cref="UserTaste"/> and <see cref="UserInterests"/> draw them; returns their count.
+    /// </summary>
+    public int UserClusters(long user, Span<double> weights, Span<int> clusters)
+    {
+        Rng rng = RngFor(UsersKind, user, TasteStream);
+        return DrawClusters(user, ref rng, weights, clusters);
+    }
+
     // Draws a user's k clusters (the first stratified when asked) and their Gamma(1) mixture weights, sorted strongest first and summing to 1.
     private int DrawClusters(long user, ref Rng rng, Span<double> weights, Span<int> clusters)
     {

@@ -45,12 +45,28 @@ internal sealed class ExactPreference
     /// </summary>
     public void Begin(long user, long rows)
     {
-        ChoiceDefinition choice = _world.Scenario.Events.Choice;
         _user = user;
-        _bias = choice.ActivityBiasSlope == 0 ? choice.PreferencePopularityBias
-            : choice.PreferencePopularityBias * Math.Pow(rows / Math.Max(1.0, (double)_world.Scenario.Events.Count / _world.Scenario.Users.Count), choice.ActivityBiasSlope);
+        _bias = UserBias(_world.Scenario, rows);
         Array.Clear(_ready);
     }
+
+    /// <summary>The popularity exponent of a user with <paramref name="rows"/> events (see <see cref="Begin"/>).</summary>
+    public static double UserBias(ScenarioDefinition scenario, long rows)
+    {
+        ChoiceDefinition choice = scenario.Events.Choice;
+        return choice.ActivityBiasSlope == 0 ? choice.PreferencePopularityBias
+            : choice.PreferencePopularityBias * Math.Pow(rows / Math.Max(1.0, (double)scenario.Events.Count / scenario.Users.Count), choice.ActivityBiasSlope);
+    }
+
+    /// <summary>The key of a user's own item factors (see <see cref="OwnFactor"/>).</summary>
+    public static ulong OwnKey(WorldModel world, long user) => StreamKey.Combine(world.Seed, WorldModel.UsersKind, (ulong)user, IdiosyncrasyStream);
+
+    /// <summary>A user's own factor for <paramref name="item"/>: one of the lognormal quantiles of <paramref name="table"/>, picked by a hash.</summary>
+    public static double OwnFactor(double[] table, ulong key, long item) => table[Rng.Mix(key + ((ulong)item * 0x9E3779B97F4A7C15UL)) >> 48];
+
+    /// <summary>An item's weight in preference proposals: listed weight^bias, or rank^(−exponent · bias); 1 when bias is 0.</summary>
+    public static double ProposalWeight(WorldModel world, long item, double bias)
+        => bias == 0 ? 1 : world.PopularityWeights is { } w ? Math.Pow(w[(int)item], bias) : Math.Pow(world.PopularityRank(item), -world.Scenario.World.PopularityExponent * bias);
 
     /// <summary>Draws an item for interest <paramref name="table"/> (position <paramref name="taste"/>), or −1 when no weight is left.</summary>
     public int Sample(int table, ReadOnlySpan<float> taste, HashSet<long> seen, ref Rng rng)
@@ -81,7 +97,7 @@ internal sealed class ExactPreference
     private void Tabulate(int table, ReadOnlySpan<float> taste, HashSet<long> seen)
     {
         double[] proposal = Proposal(_bias);
-        ulong key = StreamKey.Combine(_world.Seed, WorldModel.UsersKind, (ulong)_user, IdiosyncrasyStream);
+        ulong key = OwnKey(_world, _user);
         double[]? own = _ownFactors;
         for (int i = 0; i < _weights.Length; i++)
         {
@@ -93,7 +109,7 @@ internal sealed class ExactPreference
             }
 
             double affinity = _world.Affinity(VectorMath.DotFixed(taste, _catalog.Position(i)));
-            _weights[i] = popularity * affinity * (own is null ? 1 : own[Rng.Mix(key + ((ulong)i * 0x9E3779B97F4A7C15UL)) >> 48]);
+            _weights[i] = popularity * affinity * (own is null ? 1 : OwnFactor(own, key, i));
         }
 
         _tables[table].Fill(_weights);
@@ -108,7 +124,7 @@ internal sealed class ExactPreference
         {
             for (int i = 0; i < _proposal.Length; i++)
             {
-                _proposal[i] = bias == 0 ? 1 : _world.PopularityWeights is { } w ? Math.Pow(w[i], bias) : Math.Pow(_world.PopularityRank(i), -_world.Scenario.World.PopularityExponent * bias);
+                _proposal[i] = ProposalWeight(_world, i, bias);
             }
 
             _proposalBias = bias;

@@ -1,6 +1,7 @@
 using RecForge.Output;
 using RecForge.Randomness;
 using RecForge.Scenarios;
+using RecForge.Truth;
 using RecForge.World;
 
 namespace RecForge.Generation.Events;
@@ -33,6 +34,7 @@ internal sealed class InteractionSampler
     private readonly GapModel _gap;
     private readonly SessionClock _clock;
     private readonly EventRowEmitter _emitter;
+    private readonly PreferenceChooser _preference;
     private long _session;
 
     public InteractionSampler(WorldModel world, ItemCatalog catalog)
@@ -44,7 +46,8 @@ internal sealed class InteractionSampler
         _taste = new UserTaste(world, catalog, _users);
         _exact = _events.Choice.Exact ? new ExactPreference(world, catalog, _taste.Tables) : null;
         var seen = new HashSet<long>();
-        IItemChooser[] bySource = [new PreferenceChooser(world, catalog, _taste, _exact, seen), new PopularityChooser(world), new ExplorationChooser(catalog.Count)];
+        _preference = new PreferenceChooser(world, catalog, _taste, _exact, seen);
+        IItemChooser[] bySource = [_preference, new PopularityChooser(world), new ExplorationChooser(catalog.Count)];
         _choice = _events.DistinctItems ? new DistinctItemChoice(_events.Choice, bySource, catalog.Count, seen, _exact) : new ItemChoice(_events.Choice, bySource);
 
         // Outcome models in the order they draw: watch time, rating (after watch time, so scenarios without ratings
@@ -76,6 +79,9 @@ internal sealed class InteractionSampler
 
     /// <summary>The interactions table's columns.</summary>
     public TableSchema Schema => _emitter.Schema;
+
+    /// <summary>When set, each row's item, pick source and true affinity are recorded here, by batch row (ground truth).</summary>
+    public PickTruth? Picks { get; set; }
 
     /// <summary>The interactions table's columns for <paramref name="scenario"/>.</summary>
     public static TableSchema BuildSchema(ScenarioDefinition scenario) => EventRowEmitter.BuildSchema(scenario);
@@ -125,6 +131,7 @@ internal sealed class InteractionSampler
                 _outcomes[m].Draw(item, affinity, ref outcome, ref rng);
             }
 
+            Picks?.Record(batch.Count, item, source, _preference.LastCoherent, affinity);
             Emit(user, item, 0, outcome, t.AddTicks(-offsetTicks), batch, writer);
             size--;
             for (int step = 1; step < _funnel.Steps && size > 0; step++)
@@ -132,6 +139,7 @@ internal sealed class InteractionSampler
                 if (_funnel.Follows(step, affinity, ref rng))
                 {
                     // Reactions follow the exposure within seconds, keeping each user's rows in time order.
+                    Picks?.Record(batch.Count, item, source, _preference.LastCoherent, affinity);
                     Emit(user, item, step, outcome, t.AddSeconds(step).AddTicks(-offsetTicks), batch, writer);
                     size--;
                 }

@@ -29,11 +29,14 @@ internal sealed class OrdinalRatingModel : IOutcomeModel
         }
     }
 
-    public void Begin(long user)
+    public void Begin(long user) => (_userBias, _userNoise) = UserTerms(_world, _model, user);
+
+    /// <summary>A user's rating bias b_u and noise s_u, drawn once from their own stream.</summary>
+    public static (double Bias, double Noise) UserTerms(WorldModel world, RatingModel model, long user)
     {
-        Rng rng = _world.RngFor(WorldModel.UsersKind, user, RatingStream);
-        _userBias = _model.UserBias.Sample(ref rng);
-        _userNoise = Math.Max(0, _model.Noise.Sample(ref rng));
+        Rng rng = world.RngFor(WorldModel.UsersKind, user, RatingStream);
+        double bias = model.UserBias.Sample(ref rng);
+        return (bias, Math.Max(0, model.Noise.Sample(ref rng)));
     }
 
     public void Draw(long item, double affinity, ref Outcome outcome, ref Rng rng)

@@ -32,11 +32,15 @@ internal sealed class PreferenceChooser : IItemChooser
         _target = new float[world.Dimensions];
     }
 
+    /// <summary>Whether the last pick aimed between the taste and the previous item (sequential coherence).</summary>
+    public bool LastCoherent { get; private set; }
+
     public long Pick(long previous, ref Rng rng)
     {
         float[] taste = _taste.DrawInterest(ref rng, out int interest);
         ReadOnlySpan<float> target = taste;
         bool coherent = previous >= 0 && rng.NextDouble() < _choice.Coherence;
+        LastCoherent = coherent;
         if (coherent)
         {
             // Sequential coherence: aim between the user's taste and the previous item.

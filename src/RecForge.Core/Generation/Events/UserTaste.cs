@@ -37,6 +37,18 @@ internal sealed class UserTaste
     /// <summary>The user's own position (with interests, their weighted mean): what sequential coherence starts from.</summary>
     public float[] Position => _position;
 
+    /// <summary>How many positions the user's preference picks follow: their interests, or one (their position).</summary>
+    public int InterestCount => _interests.Length == 0 ? 1 : _interestCount;
+
+    /// <summary>The position of interest <paramref name="j"/> (without interests, the user's position).</summary>
+    public float[] Interest(int j) => _interests.Length == 0 ? _position : _interests[j];
+
+    /// <summary>The mixture weight of interest <paramref name="j"/> (without interests, 1).</summary>
+    public double InterestWeight(int j) => _interests.Length == 0 ? 1 : _interestWeights[j];
+
+    /// <summary>The taste cluster of interest <paramref name="j"/> (with interests only).</summary>
+    public int InterestCluster(int j) => _clusters[j];
+
     /// <summary>How many tables an exact sampler needs: one per interest, or one.</summary>
     public int Tables => Math.Max(1, _interests.Length);
 
