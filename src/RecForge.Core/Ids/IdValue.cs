@@ -14,6 +14,14 @@ internal readonly record struct IdValue(long Number, Guid Uuid, string? Text)
         _ => new(format.NumberOf(index), Guid.Empty, null),
     };
 
+    /// <summary>The id as text, as readers show it: the number, the UUID in its 36-character form, or the pattern's text.</summary>
+    public string ToText(IdKind kind) => kind switch
+    {
+        IdKind.Uuid => Uuid.ToString("D"),
+        IdKind.Pattern => Text!,
+        _ => Number.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
+
     /// <summary>Writes the id into row <paramref name="row"/> of an id column (<c>long[]</c>, <c>Guid[]</c> or <c>string[]</c>).</summary>
     public void WriteTo(Array column, int row)
     {

@@ -134,7 +134,7 @@ public static class LogFiles
         }
     }
 
-    private static string Text(Array column, int row) => column switch
+    internal static string Text(Array column, int row) => column switch
     {
         long[] l => l[row].ToString(CultureInfo.InvariantCulture),
         Guid[] g => g[row].ToString("D"),

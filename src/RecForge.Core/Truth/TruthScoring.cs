@@ -1,0 +1,366 @@
+using RecForge.Evaluation;
+using RecForge.Generation;
+using RecForge.Ids;
+using RecForge.Randomness;
+using RecForge.Scenarios;
+using RecForge.World;
+
+namespace RecForge.Truth;
+
+/// <summary>
+/// Scores recommendation lists against the truth behind a dataset (<c>recforge score</c>): the world model is rebuilt
+/// from the scenario and seed, so every user's true affinity to every item and the oracle's choice probabilities are
+/// known exactly. Beside the truth, the usual offline metrics on the latest <see cref="ScoreOptions.TestFraction"/>
+/// of each user's logged items show how far offline evaluation is from it.
+/// </summary>
+/// <remarks>
+/// Each user's distinct items are ordered by time (ties in a seeded order) and split: the earlier part is what models
+/// train on (and what lists should leave out), the later part the held-out slice. Baselines train on the earlier parts
+/// of all users. NDCG by affinity: Σ_r a(u, item_r) / log2(r + 1) over the ideal, the k highest affinities among the
+/// items outside the user's training slice; NDCG by the oracle: the same with P(i | u) as the gain.
+/// </remarks>
+public static class TruthScoring
+{
+    private const string OracleName = "oracle";
+
+    /// <summary>
+    /// Scores <paramref name="lists"/> (each a name, where its lines come from — the prefix of an error's location, e.g.
+    /// <c>recs.csv: line</c> — and its lines; none for baselines only) on the
+    /// dataset of <paramref name="scenario"/> whose logged events are <paramref name="events"/>.
+    /// </summary>
+    /// <exception cref="InvalidDataException">A list names a user or item the dataset does not have, or a user's list repeats a rank or an item (the message names file and row).</exception>
+    public static ScoreReport Run(ScenarioDefinition scenario, IEnumerable<LogEvent> events, IReadOnlyList<(string Name, string Source, IEnumerable<Recommendation> Lines)> lists, ScoreOptions options)
+    {
+        var world = new WorldModel(scenario);
+        int items = checked((int)scenario.Items.Count);
+        int users = checked((int)scenario.Users.Count);
+        Dictionary<string, int> itemOf = Index(scenario.Items.IdFormat, world.Seed, WorldModel.ItemsKind, items);
+        Dictionary<string, int> userOf = Index(scenario.Users.IdFormat, world.Seed, WorldModel.UsersKind, users);
+        (int[][] train, int[][] test) = Split(events, userOf, itemOf, options);
+        int[] scored = Sample(users, options);
+        int kMax = Math.Min(items, options.Ks.Max());
+
+        var models = new List<(string Name, int[]?[] Lists, IRecommender? Model)>();
+        foreach (var (name, source, lines) in lists)
+        {
+            models.Add((name, Read(scenario, source, lines, userOf, itemOf, users, kMax), null));
+        }
+
+        if (options.Baselines)
+        {
+            models.Add(("random", [], null));
+            IRecommender[] baselines = [new MostPopularRecommender(), new ItemKnnRecommender(), new AlsRecommender(seed: options.Seed), new EaseRecommender()];
+            for (int b = 0; b < baselines.Length; b++)
+            {
+                options.Progress?.Invoke("training " + baselines[b].Name, b, baselines.Length);
+                baselines[b].Fit(train, items);
+                models.Add((baselines[b].Name, [], baselines[b]));
+            }
+
+            models.Add((OracleName, [], null));
+        }
+
+        var catalog = new ItemCatalog(world, options.Threads, options.Cancellation);
+        var activity = new ActivityPlan(world);
+        int ks = options.Ks.Count;
+        var totals = new Totals[models.Count, ks];
+        var covered = new bool[models.Count, ks, items];
+        long done = 0;
+        object gate = new();
+        Parallel.For(0, scored.Length, new ParallelOptions { MaxDegreeOfParallelism = options.Threads, CancellationToken = options.Cancellation },
+            () => new Worker(new ChoiceOracle(world, catalog, activity), items, models.Count, ks),
+            (s, _, worker) =>
+            {
+                int u = scored[s];
+                worker.Score(u, train[u], test[u], models, options, kMax, world, covered);
+                if (Interlocked.Increment(ref done) % 64 == 0)
+                {
+                    options.Progress?.Invoke("scoring users", done, scored.Length);
+                }
+
+                return worker;
+            },
+            worker =>
+            {
+                lock (gate)
+                {
+                    for (int m = 0; m < models.Count; m++)
+                    {
+                        for (int k = 0; k < ks; k++)
+                        {
+                            totals[m, k].Add(worker.Totals[m, k]);
+                        }
+                    }
+                }
+            });
+
+        var result = new List<ModelScore>();
+        for (int m = 0; m < models.Count; m++)
+        {
+            var atK = new List<ScoreAtK>();
+            for (int k = 0; k < ks; k++)
+            {
+                int hit = 0;
+                for (int i = 0; i < items; i++)
+                {
+                    hit += covered[m, k, i] ? 1 : 0;
+                }
+
+                atK.Add(totals[m, k].Mean(options.Ks[k], (double)hit / items));
+            }
+
+            result.Add(new ModelScore(models[m].Name, totals[m, 0].Users, atK));
+        }
+
+        return new ScoreReport(scenario.Name, scored.Length, items, options.TestFraction, options.Ks, result);
+    }
+
+    private static Dictionary<string, int> Index(IdFormat format, ulong seed, ulong kind, int count)
+    {
+        var index = new Dictionary<string, int>(count, StringComparer.Ordinal);
+        for (int i = 0; i < count; i++)
+        {
+            index[IdValue.Of(format, seed, kind, i).ToText(format.Kind)] = i;
+        }
+
+        return index;
+    }
+
+    // Each user's distinct items by time (ties in a seeded order), split into the training slice and the held-out slice.
+    private static (int[][] Train, int[][] Test) Split(IEnumerable<LogEvent> events, Dictionary<string, int> userOf, Dictionary<string, int> itemOf, ScoreOptions options)
+    {
+        var rows = new List<(long Time, int Item)>?[userOf.Count];
+        foreach (LogEvent e in events)
+        {
+            if (userOf.TryGetValue(e.User, out int u) && itemOf.TryGetValue(e.Item, out int i))
+            {
+                (rows[u] ??= []).Add((e.Time, i));
+            }
+        }
+
+        var train = new int[rows.Length][];
+        var test = new int[rows.Length][];
+        var seen = new HashSet<int>();
+        for (int u = 0; u < rows.Length; u++)
+        {
+            List<(long Time, int Item)> r = rows[u] ?? [];
+            r.Sort((a, b) => a.Time.CompareTo(b.Time));
+            seen.Clear();
+            var distinct = new List<(long Time, int Item)>(r.Count);
+            foreach ((long time, int item) in r)
+            {
+                if (seen.Add(item))
+                {
+                    distinct.Add((time, item));
+                }
+            }
+
+            int[] order = HistoryOrder.Of([.. distinct.Select(x => x.Item)], [.. distinct.Select(x => x.Time)], options.Seed);
+            int n = order.Length;
+            int keep = n < 2 ? n : Math.Clamp((int)Math.Round(n * (1 - options.TestFraction)), 1, n - 1);
+            train[u] = order[..keep];
+            test[u] = order[keep..];
+        }
+
+        return (train, test);
+    }
+
+    private static int[] Sample(int users, ScoreOptions options)
+    {
+        if (users <= options.MaxUsers)
+        {
+            return [.. Enumerable.Range(0, users)];
+        }
+
+        (_, int[] sample) = UtilityEvaluation.SplitUsers(users, (double)options.MaxUsers / users, options.Seed);
+        return sample;
+    }
+
+    // A file's lines as each user's list, best first: unknown ids and repeated ranks or items are errors naming the row.
+    private static int[]?[] Read(ScenarioDefinition scenario, string source, IEnumerable<Recommendation> lines, Dictionary<string, int> userOf, Dictionary<string, int> itemOf, int users, int kMax)
+    {
+        var byUser = new List<(double Order, int Item)>?[users];
+        var ranks = new HashSet<(int, double)>();
+        var pairs = new HashSet<(int, int)>();
+        foreach (Recommendation line in lines)
+        {
+            if (!userOf.TryGetValue(line.User, out int u))
+            {
+                throw new InvalidDataException($"{source} {line.Row}: unknown user '{line.User}' (not a user of this {scenario.Name} dataset)");
+            }
+
+            if (!itemOf.TryGetValue(line.Item, out int i))
+            {
+                throw new InvalidDataException($"{source} {line.Row}: unknown item '{line.Item}' (not an item of this {scenario.Name} dataset)");
+            }
+
+            if (double.IsNaN(line.Order))
+            {
+                throw new InvalidDataException($"{source} {line.Row}: the rank or score is not a number");
+            }
+
+            if (!ranks.Add((u, line.Order)))
+            {
+                throw new InvalidDataException($"{source} {line.Row}: user '{line.User}' has two items at the same rank or score ({Math.Abs(line.Order)}); ranks must be distinct");
+            }
+
+            if (!pairs.Add((u, i)))
+            {
+                throw new InvalidDataException($"{source} {line.Row}: user '{line.User}' lists item '{line.Item}' twice");
+            }
+
+            (byUser[u] ??= []).Add((line.Order, i));
+        }
+
+        var result = new int[]?[users];
+        for (int u = 0; u < users; u++)
+        {
+            if (byUser[u] is { } list)
+            {
+                list.Sort((a, b) => a.Order.CompareTo(b.Order));
+                result[u] = [.. list.Take(kMax).Select(x => x.Item)];
+            }
+        }
+
+        return result;
+    }
+
+    // Sums over users of one model at one k.
+    private struct Totals
+    {
+        public int Users, HeldOutUsers;
+        public double NdcgAffinity, NdcgOracle, RecallOracle, Affinity, PopularityRank, HeldOutNdcg, HeldOutRecall;
+
+        public void Add(Totals o)
+        {
+            Users += o.Users;
+            HeldOutUsers += o.HeldOutUsers;
+            NdcgAffinity += o.NdcgAffinity;
+            NdcgOracle += o.NdcgOracle;
+            RecallOracle += o.RecallOracle;
+            Affinity += o.Affinity;
+            PopularityRank += o.PopularityRank;
+            HeldOutNdcg += o.HeldOutNdcg;
+            HeldOutRecall += o.HeldOutRecall;
+        }
+
+        public readonly ScoreAtK Mean(int k, double coverage)
+        {
+            double n = Math.Max(1, Users), h = Math.Max(1, HeldOutUsers);
+            return new ScoreAtK(k, NdcgAffinity / n, NdcgOracle / n, RecallOracle / n, Affinity / n, coverage, PopularityRank / n, HeldOutNdcg / h, HeldOutRecall / h);
+        }
+    }
+
+    private sealed class Worker(ChoiceOracle oracle, int items, int models, int ks)
+    {
+        private readonly double[] _scores = new double[items];
+        private readonly HashSet<int> _exclude = [];
+        private readonly HashSet<int> _relevant = [];
+        private readonly HashSet<int> _oracleTop = [];
+
+        public Totals[,] Totals { get; } = new Totals[models, ks];
+
+        public void Score(int u, int[] train, int[] test, List<(string Name, int[]?[] Lists, IRecommender? Model)> models, ScoreOptions options, int kMax, WorldModel world, bool[,,] covered)
+        {
+            oracle.Begin(u);
+            _exclude.Clear();
+            _exclude.UnionWith(train);
+            _relevant.Clear();
+            _relevant.UnionWith(test);
+            int[] best = RankingMetrics.TopK(oracle.Probability, _exclude, kMax);
+            int[] ideal = RankingMetrics.TopK(oracle.Affinity, _exclude, kMax);
+            for (int m = 0; m < models.Count; m++)
+            {
+                var (name, lists, model) = models[m];
+                int[]? list;
+                if (model is not null)
+                {
+                    model.Score(train, _scores);
+                    list = RankingMetrics.TopK(_scores, _exclude, kMax);
+                }
+                else if (name == OracleName && lists.Length == 0)
+                {
+                    list = best;
+                }
+                else if (lists.Length == 0)
+                {
+                    list = Random(u, kMax, options.Seed);
+                }
+                else
+                {
+                    list = lists[u];
+                }
+
+                if (list is null)
+                {
+                    continue;
+                }
+
+                for (int k = 0; k < options.Ks.Count; k++)
+                {
+                    Add(ref Totals[m, k], list, Math.Min(options.Ks[k], kMax), best, ideal, world);
+                    for (int r = 0; r < Math.Min(options.Ks[k], list.Length); r++)
+                    {
+                        covered[m, k, list[r]] = true;
+                    }
+                }
+            }
+        }
+
+        private void Add(ref Totals t, int[] list, int k, int[] best, int[] ideal, WorldModel world)
+        {
+            double dcgA = 0, idcgA = 0, dcgO = 0, idcgO = 0, affinity = 0, rank = 0;
+            _oracleTop.Clear();
+            for (int r = 0; r < Math.Min(k, best.Length); r++)
+            {
+                _oracleTop.Add(best[r]);
+                idcgO += oracle.Probability[best[r]] / Math.Log2(r + 2);
+                idcgA += oracle.Affinity[ideal[r]] / Math.Log2(r + 2);
+            }
+
+            int n = Math.Min(k, list.Length), hits = 0;
+            for (int r = 0; r < n; r++)
+            {
+                int item = list[r];
+                double discount = 1 / Math.Log2(r + 2);
+                dcgA += oracle.Affinity[item] * discount;
+                dcgO += oracle.Probability[item] * discount;
+                affinity += oracle.Affinity[item];
+                rank += world.PopularityRank(item);
+                hits += _oracleTop.Contains(item) ? 1 : 0;
+            }
+
+            t.Users++;
+            t.NdcgAffinity += idcgA > 0 ? dcgA / idcgA : 0;
+            t.NdcgOracle += idcgO > 0 ? dcgO / idcgO : 0;
+            t.RecallOracle += (double)hits / Math.Max(1, Math.Min(k, best.Length));
+            t.Affinity += n > 0 ? affinity / n : 0;
+            t.PopularityRank += n > 0 ? rank / n : 0;
+            if (_relevant.Count > 0)
+            {
+                t.HeldOutUsers++;
+                t.HeldOutNdcg += RankingMetrics.Ndcg(list.AsSpan(0, n), _relevant, k);
+                t.HeldOutRecall += RankingMetrics.Recall(list.AsSpan(0, n), _relevant, k);
+            }
+        }
+
+        // k distinct items outside the training slice, uniformly, from the user's own seeded stream.
+        private int[] Random(int u, int k, ulong seed)
+        {
+            var rng = new Rng(StreamKey.Combine(StreamKey.Combine(seed, StreamKey.Of("score:random")), (ulong)u));
+            int room = items - _exclude.Count;
+            var picked = new HashSet<int>();
+            var list = new List<int>(Math.Min(k, room));
+            while (list.Count < Math.Min(k, room))
+            {
+                int i = rng.NextInt32(items);
+                if (!_exclude.Contains(i) && picked.Add(i))
+                {
+                    list.Add(i);
+                }
+            }
+
+            return [.. list];
+        }
+    }
+}
