@@ -17,7 +17,7 @@ public sealed record ModelScore(string Name, int Users, IReadOnlyList<ScoreAtK> 
 
 /// <summary>Scores of the top <see cref="K"/> of each user's list, averaged over users.</summary>
 /// <param name="K">List length.</param>
-/// <param name="NdcgAffinity">NDCG with the true affinity as graded relevance; the ideal is the k highest affinities among the items the user has not been trained on.</param>
+/// <param name="NdcgAffinity">NDCG with the true affinity as graded relevance; the ideal is the k highest affinities among the items outside the user's training slice (listed items of that slice earn nothing).</param>
 /// <param name="NdcgOracle">NDCG with the oracle's choice probability as graded relevance: the oracle scores 1.</param>
 /// <param name="RecallOracle">Share of the oracle's top k in the list's top k.</param>
 /// <param name="MeanAffinity">Mean true affinity of the listed items.</param>

@@ -321,8 +321,10 @@ public static class TruthScoring
             int n = Math.Min(k, list.Length), hits = 0;
             for (int r = 0; r < n; r++)
             {
+                // An item of the user's training slice earns nothing (the ideal lists leave those out too), but its
+                // affinity still counts in the mean: it is what the user is shown.
                 int item = list[r];
-                double discount = 1 / Math.Log2(r + 2);
+                double discount = _exclude.Contains(item) ? 0 : 1 / Math.Log2(r + 2);
                 dcgA += oracle.Affinity[item] * discount;
                 dcgO += oracle.Probability[item] * discount;
                 affinity += oracle.Affinity[item];
