@@ -57,6 +57,7 @@ internal static class RecForgeCommandLine
         root.Subcommands.Add(ValidateCommand.Create(stdout, stderr));
         root.Subcommands.Add(EvaluateCommand.Create(stdout, stderr));
         root.Subcommands.Add(ScoreCommand.Create(stdout, stderr));
+        root.Subcommands.Add(QrelsCommand.Create(stdout, stderr));
         root.Subcommands.Add(FitCommand.Create(stdout, stderr));
         ParseResult parse = root.Parse(args);
         if (parse.Errors.Count > 0)
