@@ -10,7 +10,7 @@ namespace RecForge.Truth;
 
 /// <summary>
 /// Search queries and graded relevance labels from the world model (<c>recforge qrels</c>). An item's intents are the
-/// values of its categorical, set and few-valued text attributes, each level of a taxonomy and each part of a composite
+/// values of its categorical, set, inherited and few-valued text attributes, each level of a taxonomy and each part of a composite
 /// value apart (genre <c>Thriller &gt; Political</c> gives <c>thriller</c> and <c>political</c>, origin <c>French/Europe</c>
 /// gives <c>french</c> and <c>europe</c>), lower-cased. A query takes two or three intents of one item drawn by
 /// popularity, as users search for what they have heard of; an item's grade is how many of the query's intents it truly
@@ -150,7 +150,7 @@ public static class SearchRelevance
     private static int[][] Intents(WorldModel world, int n, List<string> phrases, out int[] kindOf)
     {
         EntityDefinition items = world.Scenario.Items;
-        AttributeDefinition[] candidates = [.. items.Attributes.Where(a => a is CategoryAttribute or SetAttribute or ExpressionAttribute)];
+        AttributeDefinition[] candidates = [.. items.Attributes.Where(a => a is CategoryAttribute or SetAttribute or ExpressionAttribute or InheritedAttribute)];
         var sampler = new EntityRowSampler(items, world);
         var distinct = new HashSet<string>?[candidates.Length];
         for (int c = 0; c < candidates.Length; c++)

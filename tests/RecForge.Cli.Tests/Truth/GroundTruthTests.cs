@@ -108,6 +108,27 @@ public sealed class GroundTruthTests : IDisposable
         Assert.Contains($"{files} of {files} files match", output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_fitted_twins_truth_recomputes_as_the_best_of_its_users_interests()
+    {
+        string twin = Path.Combine(_root, "twin", "twin.yaml");
+        string data = Evaluation.MovieLensData.Directory;
+        var (code, _, error) = Cli.Run("fit", Path.Combine(data, "ratings.csv"), "--items", Path.Combine(data, "movies.csv"), "--holdout", "0.2", "--out", twin);
+        Assert.True(code == 0, error);
+        string dir = Generate("twin-data", twin, "--ground-truth", "--truth-k", "10");
+        Manifest manifest = Manifest.Load(dir);
+        Assert.Contains(manifest.Tables, t => t.Name == "truth_interests");
+        Assert.Equal("exact", manifest.GroundTruth!.Choice.Sampler);
+
+        // A twin's users pick by interests (mix: picks): the true affinity is the best over the user's interest positions.
+        string affinity = string.Create(CultureInfo.InvariantCulture,
+            $"1 / (1 + exp(-{manifest.GroundTruth.Sharpness} * (list_dot_product(CAST(t.position AS DOUBLE[]), CAST(i.position AS DOUBLE[])) - {manifest.GroundTruth.Midpoint})))");
+        string sql = $"WITH best AS (SELECT t.userId AS u, i.movieId AS m, max({affinity}) AS a FROM truth_interests t CROSS JOIN truth_items i GROUP BY t.userId, i.movieId) "
+            + "SELECT max(abs(e.true_affinity - best.a)) FROM truth_events e JOIN best ON e.userId = best.u AND e.movieId = best.m";
+        Assert.InRange(Query(dir, sql), 0, 1e-6);
+        Assert.Equal(manifest.Tables.Single(t => t.Role == "events").Rows, Query(dir, "SELECT count(*) FROM truth_events"));
+    }
+
     public void Dispose()
     {
         try
