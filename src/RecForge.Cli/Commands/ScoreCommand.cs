@@ -20,10 +20,10 @@ internal static class ScoreCommand
         var recommendations = new Option<string[]>("--recommendations") { Description = "Recommendation files (CSV or Parquet: user, item, and rank or score), one model each; none: RecForge's baselines only.", AllowMultipleArgumentsPerToken = true };
         var report = new Option<string>("--report") { Description = "HTML report path; the JSON goes beside it (.json).", DefaultValueFactory = _ => "score.html" };
         var ks = new Option<string>("--k") { Description = "List lengths to score at, comma-separated.", DefaultValueFactory = _ => "10,20,100" };
-        var split = new Option<double>("--split") { Description = "Share of each user's items, the latest by time, held out as the offline test slice; models should train on the rest (export --split does the same).", DefaultValueFactory = _ => 0.2 };
+        var split = new Option<double>("--split") { Description = "Share of each user's events, the latest, held out as the offline test slice; train models on the rest (export --split time --valid 0 --test F cuts the same).", DefaultValueFactory = _ => 0.2 };
         var noBaselines = new Option<bool>("--no-baselines") { Description = "Score only the given files (no random, most popular, item-kNN, ALS, EASE or oracle)." };
         var maxUsers = new Option<int>("--max-users") { Description = "Score at most this many users (a seeded sample beyond it).", DefaultValueFactory = _ => 20_000 };
-        var seed = new Option<ulong>("--seed") { Description = "Seed of the user sample, the random baseline and the order of same-time events.", DefaultValueFactory = _ => 42 };
+        var seed = new Option<ulong>("--seed") { Description = "Seed of the user sample, the random baseline and ALS.", DefaultValueFactory = _ => 42 };
         var threads = new Option<int>("--threads") { Description = "Worker threads.", DefaultValueFactory = _ => Environment.ProcessorCount };
         var command = new Command("score", "Score recommendation lists against the truth behind a dataset: true affinity, the oracle's choices, coverage, popularity bias, beside offline metrics.")
         {
@@ -111,7 +111,7 @@ internal static class ScoreCommand
     private static void Print(ScoreReport r, TextWriter stdout)
     {
         var c = CultureInfo.InvariantCulture;
-        stdout.WriteLine(string.Create(c, $"score: {r.Users:N0} users, {r.Items:N0} items; truth from the world model, offline on the latest {r.TestFraction:P0} of each user's items"));
+        stdout.WriteLine(string.Create(c, $"score: {r.Users:N0} users, {r.Items:N0} items; truth from the world model, offline on the new items of the latest {r.TestFraction:P0} of each user's events"));
         for (int k = 0; k < r.Ks.Count; k++)
         {
             stdout.WriteLine(string.Create(c, $"  top {r.Ks[k]}:  {"model",-14} {"ndcg(aff)",9} {"ndcg(orc)",9} {"recall(orc)",11} {"affinity",8} {"coverage",8} {"pop rank",9} {"offline ndcg",12} {"offline rec",11}"));

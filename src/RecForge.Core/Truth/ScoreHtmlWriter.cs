@@ -17,8 +17,8 @@ public static class ScoreHtmlWriter
         html.Append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>RecForge score</title><style>")
             .Append("body{font-family:system-ui,sans-serif;margin:24px;color:#222}table{border-collapse:collapse;font-size:13px;margin-bottom:16px}td,th{border-bottom:1px solid #ddd;padding:4px 8px;text-align:right}td:first-child,th:first-child{text-align:left}")
             .Append("svg text{font-size:11px;fill:#333}</style></head><body><h1>RecForge score</h1><p>").Append(E(title)).Append("</p>")
-            .Append(c, $"<p>{report.Users:N0} users of a {E(report.Scenario)} dataset, {report.Items:N0} items. Models train on each user's earlier {1 - report.TestFraction:P0} of items; ")
-            .Append(c, $"the latest {report.TestFraction:P0} are the offline held-out slice. Truth columns score the lists against the world model behind the data.</p>")
+            .Append(c, $"<p>{report.Users:N0} users of a {E(report.Scenario)} dataset, {report.Items:N0} items. Models train on the items of each user's earlier {1 - report.TestFraction:P0} of events; ")
+            .Append(c, $"the new items of the latest {report.TestFraction:P0} are the offline held-out slice. Truth columns score the lists against the world model behind the data.</p>")
             .Append("<p><b>NDCG affinity</b>: graded by the true affinity, over the best possible list. <b>NDCG oracle</b>: graded by the generator's choice probability (the oracle scores 1). ")
             .Append("<b>Recall oracle</b>: share of the oracle's top k found. <b>Popularity rank</b>: mean rank of the listed items (1 = most popular).</p>");
         for (int k = 0; k < report.Ks.Count; k++)

@@ -6,7 +6,7 @@ public sealed record ScoreOptions
     /// <summary>List lengths to score at.</summary>
     public IReadOnlyList<int> Ks { get; init; } = [10, 20, 100];
 
-    /// <summary>Share of each user's items, the latest, held out as the offline test slice (the rest is the training slice).</summary>
+    /// <summary>Share of each user's events, the latest, held out as the offline test slice (as <c>export --split time --test</c> cuts them).</summary>
     public double TestFraction { get; init; } = 0.2;
 
     /// <summary>Whether to score RecForge's own baselines (random, most popular, item-kNN, ALS, EASE, the oracle) beside the given lists.</summary>
@@ -18,7 +18,7 @@ public sealed record ScoreOptions
     /// <summary>Worker threads.</summary>
     public int Threads { get; init; } = Environment.ProcessorCount;
 
-    /// <summary>Seed of the user sample, the random baseline and the order of events that share a timestamp.</summary>
+    /// <summary>Seed of the user sample, the random baseline and ALS.</summary>
     public ulong Seed { get; init; } = 42;
 
     /// <summary>Called with (stage, done, total) while scoring.</summary>

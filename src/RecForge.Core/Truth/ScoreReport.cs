@@ -4,7 +4,7 @@ namespace RecForge.Truth;
 /// <param name="Scenario">The dataset's scenario.</param>
 /// <param name="Users">Users scored.</param>
 /// <param name="Items">Catalogue size.</param>
-/// <param name="TestFraction">Share of each user's items held out (the latest).</param>
+/// <param name="TestFraction">Share of each user's events held out (the latest).</param>
 /// <param name="Ks">List lengths scored.</param>
 /// <param name="Models">The given lists first, then the baselines.</param>
 public sealed record ScoreReport(string Scenario, int Users, long Items, double TestFraction, IReadOnlyList<int> Ks, IReadOnlyList<ModelScore> Models);

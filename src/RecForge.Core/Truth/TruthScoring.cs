@@ -14,8 +14,9 @@ namespace RecForge.Truth;
 /// of each user's logged items show how far offline evaluation is from it.
 /// </summary>
 /// <remarks>
-/// Each user's distinct items are ordered by time (ties in a seeded order) and split: the earlier part is what models
-/// train on (and what lists should leave out), the later part the held-out slice. Baselines train on the earlier parts
+/// Each user's events are cut by time as <c>recforge export --split time --valid 0 --test f</c> cuts them: the distinct
+/// items of the earlier events are what models train on (and what lists should leave out), those of the later events
+/// not met before are the held-out slice. Baselines train on the earlier parts
 /// of all users. NDCG by affinity: Σ_r a(u, item_r) / log2(r + 1) over the ideal, the k highest affinities among the
 /// items outside the user's training slice; NDCG by the oracle: the same with P(i | u) as the gain.
 /// </remarks>
@@ -126,7 +127,9 @@ public static class TruthScoring
         return index;
     }
 
-    // Each user's distinct items by time (ties in a seeded order), split into the training slice and the held-out slice.
+    // Each user's events by time (equal times in file order), cut as `recforge export --split time --valid 0 --test f`
+    // cuts them: the latest round(n · f) events (at most n − 1) are held out. The training slice is the distinct items of
+    // the earlier events, the held-out slice the distinct items of the later ones the user had not met before.
     private static (int[][] Train, int[][] Test) Split(IEnumerable<LogEvent> events, Dictionary<string, int> userOf, Dictionary<string, int> itemOf, ScoreOptions options)
     {
         var rows = new List<(long Time, int Item)>?[userOf.Count];
@@ -141,25 +144,33 @@ public static class TruthScoring
         var train = new int[rows.Length][];
         var test = new int[rows.Length][];
         var seen = new HashSet<int>();
+        var held = new List<int>();
         for (int u = 0; u < rows.Length; u++)
         {
-            List<(long Time, int Item)> r = rows[u] ?? [];
-            r.Sort((a, b) => a.Time.CompareTo(b.Time));
+            (long Time, int Item)[] r = [.. (rows[u] ?? []).OrderBy(x => x.Time)]; // OrderBy is stable: equal times keep file order
+            int n = r.Length;
+            int cut = n - Math.Min(Math.Max(0, n - 1), (int)Math.Round(n * options.TestFraction));
             seen.Clear();
-            var distinct = new List<(long Time, int Item)>(r.Count);
-            foreach ((long time, int item) in r)
+            var earlier = new List<int>();
+            for (int k = 0; k < cut; k++)
             {
-                if (seen.Add(item))
+                if (seen.Add(r[k].Item))
                 {
-                    distinct.Add((time, item));
+                    earlier.Add(r[k].Item);
                 }
             }
 
-            int[] order = HistoryOrder.Of([.. distinct.Select(x => x.Item)], [.. distinct.Select(x => x.Time)], options.Seed);
-            int n = order.Length;
-            int keep = n < 2 ? n : Math.Clamp((int)Math.Round(n * (1 - options.TestFraction)), 1, n - 1);
-            train[u] = order[..keep];
-            test[u] = order[keep..];
+            held.Clear();
+            for (int k = cut; k < n; k++)
+            {
+                if (seen.Add(r[k].Item))
+                {
+                    held.Add(r[k].Item);
+                }
+            }
+
+            train[u] = [.. earlier];
+            test[u] = [.. held];
         }
 
         return (train, test);

@@ -61,9 +61,11 @@ public sealed class ScoreCommandTests : IDisposable
     [Fact]
     public void A_recommendations_file_is_read_by_rank_or_by_score()
     {
-        // Each user's oracle list over the whole catalogue, from truth_topk: once with its scores (higher first), once
-        // with its ranks reversed; the first must score far better against the oracle than the second.
-        var (code, csv, error) = Cli.Run("query", _dataset, "SELECT user_id, content_id, probability AS score, 11 - rank AS rank FROM truth_topk ORDER BY user_id, rank", "--format", "csv");
+        // Each user's oracle list of items they have not met, from truth_topk_unseen: once with its scores (higher
+        // first), once with its ranks reversed. The same items, so the same mean affinity and oracle recall (near 1:
+        // score's oracle leaves out only the training slice), but the first in the right order: measured 0.915 against
+        // 0.588 NDCG by the oracle.
+        var (code, csv, error) = Cli.Run("query", _dataset, "SELECT user_id, content_id, probability AS score, 11 - rank AS rank FROM truth_topk_unseen ORDER BY user_id, rank", "--format", "csv");
         Assert.True(code == 0, error);
         string[] lines = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         string byScore = Path.Combine(_root, "by-score.csv"), reversed = Path.Combine(_root, "reversed.csv");
@@ -71,7 +73,8 @@ public sealed class ScoreCommandTests : IDisposable
         File.WriteAllLines(reversed, lines.Select(l => { string[] p = l.Split(','); return $"{p[0]},{p[1]},{p[3]}"; }));
         var (report, _) = Score("--recommendations", byScore, reversed, "--no-baselines");
         Assert.Equal(300, report.GetProperty("models")[0].GetProperty("users").GetInt32());
-        Assert.True(Get(report, "by-score", "ndcg_oracle") > Get(report, "reversed", "ndcg_oracle") + 0.05,
+        Assert.InRange(Get(report, "by-score", "recall_oracle"), 0.85, 1);
+        Assert.True(Get(report, "by-score", "ndcg_oracle") > Get(report, "reversed", "ndcg_oracle") + 0.2,
             $"{Get(report, "by-score", "ndcg_oracle")} vs {Get(report, "reversed", "ndcg_oracle")}");
         Assert.Equal(Get(report, "by-score", "mean_affinity"), Get(report, "reversed", "mean_affinity"), 9);
     }
