@@ -29,7 +29,7 @@ public static class TruthScoring
     /// <c>recs.csv: line</c> — and its lines; none for baselines only) on the
     /// dataset of <paramref name="scenario"/> whose logged events are <paramref name="events"/>.
     /// </summary>
-    /// <exception cref="InvalidDataException">A list names a user or item the dataset does not have, or a user's list repeats a rank or an item (the message names file and row).</exception>
+    /// <exception cref="InvalidDataException">A list names a user or item the dataset does not have, or a user's list repeats a rank or an item (the message names file and line); equal scores are ties, kept in file order.</exception>
     public static ScoreReport Run(ScenarioDefinition scenario, IEnumerable<LogEvent> events, IReadOnlyList<(string Name, string Source, IEnumerable<Recommendation> Lines)> lists, ScoreOptions options)
     {
         var world = new WorldModel(scenario);
@@ -190,7 +190,7 @@ public static class TruthScoring
     // A file's lines as each user's list, best first: unknown ids and repeated ranks or items are errors naming the row.
     private static int[]?[] Read(ScenarioDefinition scenario, string source, IEnumerable<Recommendation> lines, Dictionary<string, int> userOf, Dictionary<string, int> itemOf, int users, int kMax)
     {
-        var byUser = new List<(double Order, int Item)>?[users];
+        var byUser = new List<(double Order, long Row, int Item)>?[users];
         var ranks = new HashSet<(int, double)>();
         var pairs = new HashSet<(int, int)>();
         foreach (Recommendation line in lines)
@@ -210,9 +210,9 @@ public static class TruthScoring
                 throw new InvalidDataException($"{source} {line.Row}: the rank or score is not a number");
             }
 
-            if (!ranks.Add((u, line.Order)))
+            if (!line.FromScore && !ranks.Add((u, line.Order)))
             {
-                throw new InvalidDataException($"{source} {line.Row}: user '{line.User}' has two items at the same rank or score ({Math.Abs(line.Order)}); ranks must be distinct");
+                throw new InvalidDataException($"{source} {line.Row}: user '{line.User}' has two items at rank {line.Order}; ranks must be distinct");
             }
 
             if (!pairs.Add((u, i)))
@@ -220,7 +220,7 @@ public static class TruthScoring
                 throw new InvalidDataException($"{source} {line.Row}: user '{line.User}' lists item '{line.Item}' twice");
             }
 
-            (byUser[u] ??= []).Add((line.Order, i));
+            (byUser[u] ??= []).Add((line.Order, line.Row, i));
         }
 
         var result = new int[]?[users];
@@ -228,7 +228,7 @@ public static class TruthScoring
         {
             if (byUser[u] is { } list)
             {
-                list.Sort((a, b) => a.Order.CompareTo(b.Order));
+                list.Sort((a, b) => a.Order != b.Order ? a.Order.CompareTo(b.Order) : a.Row.CompareTo(b.Row));
                 result[u] = [.. list.Take(kMax).Select(x => x.Item)];
             }
         }

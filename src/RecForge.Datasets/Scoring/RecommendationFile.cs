@@ -51,7 +51,7 @@ public static class RecommendationFile
                     long[] l => l[r],
                     _ => throw new InvalidDataException($"{path}: column '{order}' is not numeric"),
                 };
-                yield return new Recommendation(LogFiles.Text(users, r), LogFiles.Text(items, r), negate ? -value : value, row);
+                yield return new Recommendation(LogFiles.Text(users, r), LogFiles.Text(items, r), negate ? -value : value, row, negate);
             }
         }
     }
