@@ -43,10 +43,18 @@ public sealed record RunEstimate(string Table, long Rows, int Partitions, long B
             if (derived is not null)
             {
                 // Derived rows: one per category; one per (entity, value) — the mean set size; at most one per event.
+                // Truth (default media, measured): positions ~150 B a row compressed, events and oracle rows ~19 B; an
+                // oracle list costs every item's affinity for its user, ~10M (user, item) pairs a second on one thread.
+                int dimensions = scenario.World.Dimensions;
                 (long all, int rowBytes, double derivedRate) = derived switch
                 {
                     CategoryTableDefinition c => ((long)c.Categories.Count, 12, 1e6),
                     LinkTableDefinition l => ((long)(l.Entity.Count * MeanValues(l.Attribute)), 8, 60_000),
+                    Truth.TruthTableDefinition { Kind: Truth.TruthKind.Users or Truth.TruthKind.Interests } t
+                        => (scenario.Users.Count * (t.Kind == Truth.TruthKind.Users ? 1 : (scenario.World.ClustersPerUserMin + scenario.World.ClustersPerUserMax + 1) / 2), 4 * dimensions + 24, 200_000),
+                    Truth.TruthTableDefinition { Kind: Truth.TruthKind.Items } => (scenario.Items.Count, 4 * dimensions + 24, 200_000),
+                    Truth.TruthTableDefinition { Kind: Truth.TruthKind.Events } => (scenario.Events.Count, 19, 1_000_000),
+                    Truth.TruthTableDefinition t => (scenario.Users.Count * t.TopK, 19, t.TopK * 1e7 / Math.Max(1, scenario.Items.Count)),
                     _ => (scenario.Events.Count, 16, 1_400_000),
                 };
                 long shareRows = (long)(all * share);
