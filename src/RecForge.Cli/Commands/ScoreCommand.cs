@@ -22,7 +22,7 @@ internal static class ScoreCommand
         var ks = new Option<string>("--k") { Description = "List lengths to score at, comma-separated.", DefaultValueFactory = _ => "10,20,100" };
         var split = new Option<double>("--split") { Description = "Share of each user's events, the latest, held out as the offline test slice; train models on the rest (export --split time --valid 0 --test F cuts the same).", DefaultValueFactory = _ => 0.2 };
         var noBaselines = new Option<bool>("--no-baselines") { Description = "Score only the given files (no random, most popular, item-kNN, ALS, EASE or oracle)." };
-        var maxUsers = new Option<int>("--max-users") { Description = "Score at most this many users (a seeded sample beyond it).", DefaultValueFactory = _ => 20_000 };
+        var maxUsers = new Option<int>("--max-users") { Description = "Score at most this many users (a seeded sample beyond it).", DefaultValueFactory = _ => 5_000 };
         var seed = new Option<ulong>("--seed") { Description = "Seed of the user sample, the random baseline and ALS.", DefaultValueFactory = _ => 42 };
         var threads = new Option<int>("--threads") { Description = "Worker threads.", DefaultValueFactory = _ => Environment.ProcessorCount };
         var command = new Command("score", "Score recommendation lists against the truth behind a dataset: true affinity, the oracle's choices, coverage, popularity bias, beside offline metrics.")

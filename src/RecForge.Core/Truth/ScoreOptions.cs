@@ -13,7 +13,7 @@ public sealed record ScoreOptions
     public bool Baselines { get; init; } = true;
 
     /// <summary>Most users scored: beyond it, a seeded sample of users (the oracle costs items × dimensions per user).</summary>
-    public int MaxUsers { get; init; } = 20_000;
+    public int MaxUsers { get; init; } = 5_000;
 
     /// <summary>Worker threads.</summary>
     public int Threads { get; init; } = Environment.ProcessorCount;

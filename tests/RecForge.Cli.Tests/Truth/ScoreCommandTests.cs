@@ -5,25 +5,18 @@ using System.Text.Json;
 namespace RecForge.Cli.Tests.Truth;
 
 /// <summary><c>recforge score</c>: recommendation lists against the truth behind a dataset.</summary>
-public sealed class ScoreCommandTests : IDisposable
+public sealed class ScoreCommandTests(ScoreCommandTests.Dataset data) : IClassFixture<ScoreCommandTests.Dataset>
 {
-    private readonly string _root = Cli.TempDirectory();
-    private readonly string _dataset;
-
-    public ScoreCommandTests()
-    {
-        _dataset = Path.Combine(_root, "media");
-        var (code, _, error) = Cli.Run("generate", "media", "--items", "2000", "--users", "300", "--interactions", "15000", "--ground-truth", "--truth-k", "10", "--out", _dataset);
-        Assert.True(code == 0, error);
-    }
+    private readonly string _root = data.Root;
+    private readonly string _dataset = data.Path;
 
     private (JsonElement Report, string Out) Score(params string[] args)
     {
-        string report = Path.Combine(_root, Guid.NewGuid().ToString("N"), "score.html");
+        string report = System.IO.Path.Combine(_root, Guid.NewGuid().ToString("N"), "score.html");
         var (code, output, error) = Cli.Run(["score", _dataset, "--report", report, "--k", "10,20", .. args]);
         Assert.True(code == 0, error);
         Assert.Contains("<svg", File.ReadAllText(report), StringComparison.Ordinal);
-        return (JsonDocument.Parse(File.ReadAllText(Path.ChangeExtension(report, ".json"))).RootElement, output);
+        return (JsonDocument.Parse(File.ReadAllText(System.IO.Path.ChangeExtension(report, ".json"))).RootElement, output);
     }
 
     private static JsonElement At(JsonElement report, string model, int k = 0)
@@ -68,7 +61,7 @@ public sealed class ScoreCommandTests : IDisposable
         var (code, csv, error) = Cli.Run("query", _dataset, "SELECT user_id, content_id, probability AS score, 11 - rank AS rank FROM truth_topk_unseen ORDER BY user_id, rank", "--format", "csv");
         Assert.True(code == 0, error);
         string[] lines = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        string byScore = Path.Combine(_root, "by-score.csv"), reversed = Path.Combine(_root, "reversed.csv");
+        string byScore = System.IO.Path.Combine(_root, "by-score.csv"), reversed = System.IO.Path.Combine(_root, "reversed.csv");
         File.WriteAllLines(byScore, lines.Select(l => string.Join(',', l.Split(',')[..3])));
         File.WriteAllLines(reversed, lines.Select(l => { string[] p = l.Split(','); return $"{p[0]},{p[1]},{p[3]}"; }));
         var (report, _) = Score("--recommendations", byScore, reversed, "--no-baselines");
@@ -101,24 +94,39 @@ public sealed class ScoreCommandTests : IDisposable
                 break;
         }
 
-        string path = Path.Combine(_root, kind + ".csv");
+        string path = System.IO.Path.Combine(_root, kind + ".csv");
         File.WriteAllText(path, text.ToString());
-        var (code, output, error) = Cli.Run("score", _dataset, "--recommendations", path, "--no-baselines", "--report", Path.Combine(_root, kind + ".html"));
+        var (code, output, error) = Cli.Run("score", _dataset, "--recommendations", path, "--no-baselines", "--report", System.IO.Path.Combine(_root, kind + ".html"));
         Assert.Equal(2, code);
         Assert.Equal("", output);
         Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.Contains(path + ": " + expected, error, StringComparison.Ordinal);
-        Assert.False(File.Exists(Path.Combine(_root, kind + ".html")));
+        Assert.False(File.Exists(System.IO.Path.Combine(_root, kind + ".html")));
     }
 
-    public void Dispose()
+    /// <summary>One media dataset with its truth, shared by the tests (each writes its own files beside it).</summary>
+    public sealed class Dataset : IDisposable
     {
-        try
+        public Dataset()
         {
-            Directory.Delete(_root, recursive: true);
+            Path = System.IO.Path.Combine(Root, "media");
+            var (code, _, error) = Cli.Run("generate", "media", "--items", "2000", "--users", "300", "--interactions", "15000", "--ground-truth", "--truth-k", "10", "--out", Path);
+            Assert.True(code == 0, error);
         }
-        catch (IOException)
+
+        public string Root { get; } = Cli.TempDirectory();
+
+        public string Path { get; }
+
+        public void Dispose()
         {
+            try
+            {
+                Directory.Delete(Root, recursive: true);
+            }
+            catch (IOException)
+            {
+            }
         }
     }
 }
