@@ -47,7 +47,7 @@ public sealed class MilvusExportTests(SmallMediaDataset data) : IClassFixture<Sm
         float[][] vectors = exported.Column<float[]>("embedding"), sourceVectors = source.Column<float[]>("embedding");
         string[] genres = exported.Column<string>("genre"), sourceGenres = source.Partition("genre");
         long[] years = exported.Column<long>("release_year");
-        string[] sourceYears = source.Partition("release_year");
+        string[] sourceYears = [.. source.Column<long>("release_year").Select(y => y.ToString(System.Globalization.CultureInfo.InvariantCulture))];
         string[] contexts = exported.Column<string>("cultural_context");
         for (int i = 0; i < ids.Length; i += 37)
         {

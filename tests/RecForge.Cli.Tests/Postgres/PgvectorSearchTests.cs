@@ -46,7 +46,7 @@ public sealed class PgvectorSearchTests : IClassFixture<PgvectorSearchTests.Load
         long[] ids = media.Column<long>("content_id");
         float[][] embeddings = media.Column<float[]>("embedding");
         double[] popularity = media.Column<double>("popularity");
-        long[] years = [.. media.Partition("release_year").Select(y => long.Parse(y, CultureInfo.InvariantCulture))];
+        long[] years = media.Column<long>("release_year");
         double threshold = popularity.Order().ElementAt(popularity.Length / 4);
 
         var random = new Random(11);

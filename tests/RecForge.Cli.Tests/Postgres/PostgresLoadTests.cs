@@ -59,7 +59,7 @@ public sealed class PostgresLoadTests(PostgresCluster server, SmallMediaDataset 
         // Spot-check 25 items column by column against an independent read of the Parquet files.
         var media = new ParquetTable(Path.Combine(data.Directory, "media"));
         long[] ids = media.Column<long>("content_id");
-        string[] titles = media.Column<string>("title"), genres = media.Partition("genre"), years = media.Partition("release_year"), contexts = media.Column<string>("cultural_context");
+        string[] titles = media.Column<string>("title"), genres = media.Partition("genre"), years = [.. media.Column<long>("release_year").Select(y => y.ToString(System.Globalization.CultureInfo.InvariantCulture))], contexts = media.Column<string>("cultural_context");
         double[] popularity = media.Column<double>("popularity");
         float[][] embeddings = media.Column<float[]>("embedding");
         var random = new Random(7);

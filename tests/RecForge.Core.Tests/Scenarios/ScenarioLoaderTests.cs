@@ -52,7 +52,7 @@ public class ScenarioLoaderTests
         var embedding = (WorldAttribute)media.Items.Find("embedding")!;
         Assert.Equal(1024, embedding.Embedding!.Dimension);
         Assert.Equal([384, 512, 128], embedding.Embedding.Blocks.Select(b => b.Dimension));
-        Assert.Equal(["release_year", "genre"], media.Items.PartitionBy);
+        Assert.Equal(["genre"], media.Items.PartitionBy);
         Assert.Equal(["view", "like", "save", "share"], media.Events.Funnel.Select(f => f.Name));
     }
 
