@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Renders both HTML reports in headless Chromium and saves screenshots under docs/: the validation report of a media
-# dataset (docs/validation-report.png) and the evaluate report of a MovieLens twin (docs/evaluation-report.png).
+# Renders the HTML reports in headless Chromium and saves screenshots under docs/: the validation report of a media
+# dataset (docs/validation-report.png), the evaluate report of a MovieLens twin (docs/evaluation-report.png) and the
+# score report of a media dataset with its ground truth (docs/score-report.png).
 # Usage: scripts/render-reports.sh [work-dir]     (default out/reports)
 # Installs Debian's chromium with apt when it is missing (as root).
 set -euo pipefail
@@ -28,3 +29,7 @@ rm -rf "$work/twin" && "${recforge[@]}" generate "$work/twin.yaml" --out "$work/
 "${recforge[@]}" evaluate --real "$D/ratings.csv" --synthetic "$work/twin" --scenario "$work/twin.yaml" --items "$D/movies.csv" \
   --report "$work/eval.html" > /dev/null
 shot "$work/eval.html" docs/evaluation-report.png 2600
+
+rm -rf "$work/media-truth" && "${recforge[@]}" generate media --ground-truth --out "$work/media-truth" > /dev/null
+"${recforge[@]}" score "$work/media-truth" --report "$work/score.html" > /dev/null
+shot "$work/score.html" docs/score-report.png 1500
