@@ -33,7 +33,7 @@ public static class RecommendationFile
 
     private static string Pick(string path, string[] header, IReadOnlyList<string> names)
         => names.FirstOrDefault(n => Array.IndexOf(header, n) >= 0)
-            ?? throw new InvalidDataException($"{path}: no column {string.Join(" or ", names.Select(n => $"'{n}'"))} (has {string.Join(", ", header)})");
+            ?? throw new InvalidDataException($"{path}: no column {string.Join(" or ", names.Distinct().Select(n => $"'{n}'"))} (has {string.Join(", ", header)})");
 
     private static IEnumerable<Recommendation> Lines(string path, DatasetTable table, string user, string item, string order, bool negate, long firstRow)
     {
