@@ -1,10 +1,10 @@
-using Xunit.Abstractions;
 using RecForge.Generation;
 using RecForge.Generation.Events;
 using RecForge.Output;
 using RecForge.Scenarios;
 using RecForge.Truth;
 using RecForge.World;
+using Xunit.Abstractions;
 
 namespace RecForge.Core.Tests.Truth;
 
