@@ -41,7 +41,7 @@ internal static class TruthTableWriter
                 break;
         }
 
-        output.Write(batch);
+        output.Finish(batch);
     }
 
     private static void Users(WorldModel world, ItemCatalog catalog, ActivityPlan activity, PartitionTask task, ColumnBatch batch, Flushing output)
@@ -81,6 +81,7 @@ internal static class TruthTableWriter
             }
 
             output.Next(batch);
+            output.Entity();
         }
     }
 
@@ -102,6 +103,8 @@ internal static class TruthTableWriter
                 taste.Interest(j).CopyTo(batch.Column<float[]>(4)[row], 0);
                 output.Next(batch);
             }
+
+            output.Entity();
         }
     }
 
@@ -129,6 +132,7 @@ internal static class TruthTableWriter
             }
 
             output.Next(batch);
+            output.Entity();
         }
     }
 
@@ -142,6 +146,7 @@ internal static class TruthTableWriter
         for (long u = task.Start; u < task.End; u++)
         {
             sampler.Generate(u, activity.RowsOf(u), events, truth);
+            output.Entity();
         }
 
         truth.Write(events);
@@ -186,14 +191,35 @@ internal static class TruthTableWriter
                 batch.Column<double>(4)[row] = oracle.Affinity[top[r]];
                 output.Next(batch);
             }
+
+            output.Entity();
         }
     }
 
     private static IdValue UserId(WorldModel world, long user) => IdValue.Of(world.Scenario.Users.IdFormat, world.Seed, WorldModel.UsersKind, user);
 
-    // Counts a row into the batch and hands full batches on.
+    // Counts a row into the batch and hands full batches on; progress counts the task's entities (users or items), as
+    // the run's total does, reported every 256.
     private sealed class Flushing(ITableWriter writer, Action<long> progress, CancellationToken cancellation)
     {
+        private long _entities;
+
+        public void Entity()
+        {
+            if (++_entities == 256)
+            {
+                progress(_entities);
+                _entities = 0;
+            }
+        }
+
+        public void Finish(ColumnBatch batch)
+        {
+            Write(batch);
+            progress(_entities);
+            _entities = 0;
+        }
+
         public void Next(ColumnBatch batch)
         {
             if (++batch.Count == batch.Capacity)
@@ -208,7 +234,6 @@ internal static class TruthTableWriter
             if (batch.Count > 0)
             {
                 writer.Write(batch);
-                progress(batch.Count);
                 batch.Count = 0;
             }
         }
