@@ -77,12 +77,7 @@ internal static class ScoreCommand
                 stdout.WriteLine($"  report: {html} (+ {Path.GetFileName(json)})");
                 return ExitCodes.Ok;
             }
-            catch (InvalidDataException e)
-            {
-                stderr.WriteLine($"error: {e.Message}");
-                return ExitCodes.BadInput;
-            }
-            catch (Scenarios.ScenarioException e)
+            catch (Exception e) when (e is InvalidDataException or Scenarios.ScenarioException)
             {
                 stderr.WriteLine($"error: {e.Message}");
                 return ExitCodes.BadInput;

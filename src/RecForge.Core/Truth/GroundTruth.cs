@@ -32,11 +32,6 @@ public static class GroundTruth
 
     private static ScenarioDefinition Add(ScenarioDefinition scenario, int topK)
     {
-        if (topK < 1)
-        {
-            throw new ScenarioException($"{scenario.Name}: the ground truth's top-k must be at least 1, got {topK}");
-        }
-
         var tables = new List<DerivedTableDefinition>
         {
             new TruthTableDefinition("truth_users", TruthKind.Users, topK),

@@ -23,11 +23,12 @@ public static class RecommendationFile
     public static IEnumerable<Recommendation> Read(string path, IReadOnlyList<string> userColumns, IReadOnlyList<string> itemColumns)
     {
         bool parquet = path.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase);
-        string[] header = parquet ? [.. LogFiles.OpenParquet(path, "recommendations").Schema.Columns.Select(c => c.Name)] : ForeignCsvTable.Header(path);
+        DatasetTable? parquetTable = parquet ? LogFiles.OpenParquet(path, "recommendations") : null;
+        string[] header = parquetTable is not null ? [.. parquetTable.Schema.Columns.Select(c => c.Name)] : ForeignCsvTable.Header(path);
         string user = Pick(path, header, userColumns);
         string item = Pick(path, header, itemColumns);
         string order = Pick(path, header, ["rank", "score"]);
-        DatasetTable table = parquet ? LogFiles.OpenParquet(path, "recommendations") : ForeignCsvTable.Open(path, "recommendations", [user, item, order], [order], null);
+        DatasetTable table = parquetTable ?? ForeignCsvTable.Open(path, "recommendations", [user, item, order], [order], null);
         return Lines(path, table, user, item, order, negate: order == "score", firstRow: parquet ? 1 : 2);
     }
 
