@@ -10,7 +10,7 @@ namespace RecForge.Embeddings;
 /// <see cref="HashedTextEncoder"/> (or, with a sentence model in <see cref="WorldModel.TextVectors"/>, takes the model's
 /// vector of the texts joined); <c>latent</c> projects the taste position plus category centroids through a fixed
 /// Gaussian matrix; <c>property</c> projects a category's vector property (e.g. a mood's valence–arousal–dominance)
-/// plus half the taste position. Per-item noise keeps neighbours from being exact duplicates.
+/// plus half the taste position. Per-item noise (table-quantised normal, <see cref="NormalQuantiles"/>) keeps neighbours from being exact duplicates.
 /// </summary>
 internal sealed class EmbeddingBuilder
 {
@@ -41,11 +41,11 @@ internal sealed class EmbeddingBuilder
             ulong key = StreamKey.Combine(world.Seed, StreamKey.Of("embedding:" + block.Name));
             _encoders[b] = new HashedTextEncoder(key);
             _noiseKeys[b] = StreamKey.Of("noise:" + block.Name);
-            _latentProjection[b] = Gaussian(key, 1, block.Dimension * world.Dimensions);
+            _latentProjection[b] = Gaussian(key, 1, block.Dimension, world.Dimensions);
             if (block.Property is not null)
             {
                 int width = ((double[])((CategoryAttribute)block.Sources[0]).Categories[0].Properties[block.Property]).Length;
-                _propertyProjection[b] = Gaussian(key, 2, block.Dimension * width);
+                _propertyProjection[b] = Gaussian(key, 2, block.Dimension, width);
                 widest = Math.Max(widest, width);
             }
         }
@@ -106,38 +106,45 @@ internal sealed class EmbeddingBuilder
                     }
 
                     Project(_propertyProjection[b], p, v);
-                    VectorMath.Normalize(v);
+                    VectorMath.NormalizeFixed(v);
                     Span<float> latent = _latent.AsSpan(0, block.Dimension);
                     Project(_latentProjection[b], position, latent);
-                    VectorMath.Normalize(latent);
+                    VectorMath.NormalizeFixed(latent);
                     VectorMath.AddScaled(v, latent, 0.5);
                     break;
             }
 
-            VectorMath.Normalize(v);
+            VectorMath.NormalizeFixed(v);
             Rng rng = _world.RngFor(WorldModel.ItemsKind, item, _noiseKeys[b]);
-            VectorMath.AddNoise(v, ref rng, block.Noise);
-            VectorMath.Normalize(v);
+            NormalQuantiles.AddNoise(v, ref rng, (float)(block.Noise / Math.Sqrt(block.Dimension)));
+            VectorMath.NormalizeFixed(v);
             offset += block.Dimension;
         }
     }
 
+    // The matrix is stored input-major (row k holds input k's weights for every output), so the product is a sum of
+    // scaled rows: vectorised across the outputs, and each output adds its terms in input order on every machine.
     private static void Project(float[] matrix, ReadOnlySpan<float> input, Span<float> output)
     {
-        int width = input.Length;
-        for (int r = 0; r < output.Length; r++)
+        output.Clear();
+        int width = output.Length;
+        for (int k = 0; k < input.Length; k++)
         {
-            output[r] = (float)VectorMath.Dot(matrix.AsSpan(r * width, width), input);
+            VectorMath.AddScaled(output, matrix.AsSpan(k * width, width), input[k]);
         }
     }
 
-    private static float[] Gaussian(ulong key, ulong stream, int count)
+    // A Gaussian outputs × inputs matrix drawn row by row (output r's weights together), stored input-major.
+    private static float[] Gaussian(ulong key, ulong stream, int outputs, int inputs)
     {
         var rng = new Rng(StreamKey.Combine(key, stream));
-        var values = new float[count];
-        for (int i = 0; i < count; i++)
+        var values = new float[outputs * inputs];
+        for (int r = 0; r < outputs; r++)
         {
-            values[i] = (float)rng.NextGaussian();
+            for (int k = 0; k < inputs; k++)
+            {
+                values[(k * outputs) + r] = (float)rng.NextGaussian();
+            }
         }
 
         return values;

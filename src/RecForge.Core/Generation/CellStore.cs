@@ -32,9 +32,22 @@ internal static class CellStore
                 break;
             case byte[][] halves:
                 Span<byte> packed = halves[row];
-                for (int i = 0; i < c.Vector!.Length; i++)
+                float[] vector = c.Vector!;
+                if (BitConverter.IsLittleEndian)
                 {
-                    System.Buffers.Binary.BinaryPrimitives.WriteHalfLittleEndian(packed[(2 * i)..], (Half)c.Vector[i]);
+                    // The packed layout is little-endian halves: on such a machine, the values' own bytes.
+                    Span<Half> values = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, Half>(packed)[..vector.Length];
+                    for (int i = 0; i < values.Length; i++)
+                    {
+                        values[i] = (Half)vector[i];
+                    }
+                }
+                else
+                {
+                    for (int i = 0; i < vector.Length; i++)
+                    {
+                        System.Buffers.Binary.BinaryPrimitives.WriteHalfLittleEndian(packed[(2 * i)..], (Half)vector[i]);
+                    }
                 }
 
                 break;

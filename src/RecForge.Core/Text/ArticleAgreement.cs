@@ -92,14 +92,25 @@ internal static class ArticleAgreement
 
     private static bool MayHaveArticle(string text)
     {
-        // Cheap pre-check: a standalone "a", "an" or "the" somewhere (any case).
-        for (int i = 0; i < text.Length; i++)
+        // Cheap pre-check: a standalone word "a", "an" or "the" somewhere (any case). Most titles and sentences have
+        // none, and they are returned without being split into words.
+        int start = 0;
+        while (start < text.Length)
         {
-            char c = char.ToLowerInvariant(text[i]);
-            if ((c == 'a' || c == 't') && (i == 0 || text[i - 1] == ' '))
+            int end = text.IndexOf(' ', start);
+            if (end < 0)
+            {
+                end = text.Length;
+            }
+
+            ReadOnlySpan<char> word = text.AsSpan(start, end - start);
+            if (word.Equals("a", StringComparison.OrdinalIgnoreCase) || word.Equals("an", StringComparison.OrdinalIgnoreCase)
+                || word.Equals("the", StringComparison.OrdinalIgnoreCase))
             {
                 return true;
             }
+
+            start = end + 1;
         }
 
         return false;
