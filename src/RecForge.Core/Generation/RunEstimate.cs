@@ -16,6 +16,9 @@ public sealed record RunEstimate(string Table, long Rows, int Partitions, long B
     /// <summary>Partitions of the plan (units of parallel work; a hive-partitioned one writes several files).</summary>
     public int Tasks { get; init; } = 1;
 
+    /// <summary>Seconds before the row path runs at its steady rate (JIT tiering), once per run whatever the threads.</summary>
+    public double WarmUpSeconds { get; init; }
+
     /// <summary>Estimated wall seconds of this table alone on <paramref name="threads"/> threads: its work spreads over at most one thread per task.</summary>
     public double WallSeconds(int threads) => CpuSeconds / Math.Max(1, Math.Min(threads, Tasks));
 
@@ -23,8 +26,9 @@ public sealed record RunEstimate(string Table, long Rows, int Partitions, long B
     /// <remarks>
     /// Bytes: fixed-width vectors are incompressible (4 or 2 bytes a dimension); other columns compress to about a
     /// third of their raw width in Snappy Parquet (measured: 17.6 bytes per interaction row). Rates are the
-    /// single-thread medians of docs/benchmarks.md: 1.4M interactions/s, 5,000 items/s with a float32 1024-d
-    /// embedding (the embedding dominates, so the rate scales with its width), 60,000 other entities/s. A
+    /// single-thread medians of docs/benchmarks.md: 1.4M interactions/s, 170,000 entities/s plus, per embedding value,
+    /// 7.2 ns to compute and 6.2 ns a stored byte (about 26,000 items/s with a float32 1024-d embedding, 39,000 with
+    /// float16 once warm), and <see cref="WarmUpSeconds"/> for tables whose row path is long. A
     /// hive-partitioned table's files are counted from its partition columns, and each file adds its overhead.
     /// </remarks>
     /// <param name="scenario">The scenario, embedding storage applied.</param>
@@ -75,9 +79,10 @@ public sealed record RunEstimate(string Table, long Rows, int Partitions, long B
                 (c.Kind is ColumnKind.FloatVector or ColumnKind.HalfVector ? ref vectorBytes : ref otherBytes) += c.EstimatedBytes;
             }
 
-            int embeddingWidth = entity?.Attributes.OfType<WorldAttribute>().Where(w => w.Embedding is { Storage: not EmbeddingStorage.None })
-                .Sum(w => w.Embedding!.Dimension) ?? 0;
-            double rate = events ? 1_400_000 : embeddingWidth > 0 ? 5_000 * 1024.0 / embeddingWidth : 60_000;
+            IEnumerable<EmbeddingDefinition> embeddings = entity?.Attributes.OfType<WorldAttribute>().Where(w => w.Embedding is { Storage: not EmbeddingStorage.None })
+                .Select(w => w.Embedding!) ?? [];
+            double embeddingSeconds = embeddings.Sum(e => e.Dimension * (EmbeddingSecondsPerValue + ((e.Storage == EmbeddingStorage.Float16 ? 2 : 4) * EmbeddingSecondsPerByte)));
+            double rate = events ? 1_400_000 : 1 / ((1 / 170_000.0) + embeddingSeconds);
             List<PartitionTask> tasks = [.. owned.Where(t => t.Table == table)];
             long files = entity is { PartitionBy.Count: > 0 } ? HiveFiles(scenario, entity, tasks) : tasks.Count;
 
@@ -85,13 +90,33 @@ public sealed record RunEstimate(string Table, long Rows, int Partitions, long B
             // measured on media (vectors written without a dictionary) at 3,000 and 10,000 items, 1,438 and 2,186
             // files against one file each: 2.5–2.65 kB a file.
             long bytes = (rows * (vectorBytes + (otherBytes / 3))) + (files == tasks.Count ? 0 : files * PerFileBytes);
-            result.Add(new RunEstimate(table, rows, (int)Math.Min(int.MaxValue, files), bytes, (rows / rate) + (files * PerFileSeconds)) { Tasks = Math.Max(1, tasks.Count) });
+            double staging = entity is { PartitionBy.Count: > 0 } ? rows * (vectorBytes + otherBytes) * HiveStagingSecondsPerByte : 0;
+            result.Add(new RunEstimate(table, rows, (int)Math.Min(int.MaxValue, files), bytes, (rows / rate) + staging + (files * PerFileSeconds))
+            {
+                Tasks = Math.Max(1, tasks.Count),
+                WarmUpSeconds = rows > 0 && (events || embeddingSeconds > 0) ? RowPathWarmUpSeconds : 0,
+            });
         }
 
         return result;
     }
 
     private const int PerFileBytes = 2_600;
+
+    // An embedding value costs its computation and its bytes' writing. Measured at stop 29 on media, 100,000 items, one
+    // thread, 1024-d, start-up and warm-up taken off: ~38 µs an item with float32, ~26 µs with float16, ~6 µs without
+    // (docs/benchmarks.md), so compute + 4 × write = 32 ns and compute + 2 × write = 19.6 ns a value.
+    private const double EmbeddingSecondsPerValue = 7.2e-9;
+    private const double EmbeddingSecondsPerByte = 6.2e-9;
+
+    // The row paths of events and embeddings run unoptimised code until the JIT's tiering has compiled them: measured
+    // at stop 29, the default catalogue (10,000 items) takes ~1.0 s and 100,000 interactions ~0.55 s beyond start-up,
+    // against 0.43 s and 0.07 s at the steady rates.
+    private const double RowPathWarmUpSeconds = 0.5;
+
+    // A hive-partitioned table stages its rows and sorts them into folders before writing: the default catalogue at
+    // 100,000 items (4.2 kB a row) takes 5.3–5.8 s against 4.4–4.6 s in one file, ~2.4 ns a byte.
+    private const double HiveStagingSecondsPerByte = 2.4e-9;
 
     // Measured: the 2,186-file default catalogue takes ~3.3 s more than the same rows in one file, on one thread.
     private const double PerFileSeconds = 0.0015;
