@@ -41,7 +41,7 @@ public sealed record TwinFitOptions
     /// <summary>Users simulated to calibrate the choice weights.</summary>
     public int SimulatedUsers { get; init; } = 1000;
 
-    /// <summary>Under DP, the items (largest noisy popularity) that get taste positions.</summary>
+    /// <summary>Under DP, at most this many items (largest noisy popularity) get taste positions; fewer when the noise is large.</summary>
     public int PrivateItems { get; init; } = 1500;
 
     /// <summary>Differential privacy, or null for exact statistics.</summary>
@@ -135,7 +135,7 @@ public static class TwinFit
         {
             privacy.Perturb("users per item", popularity, shares.Popularity, 1);
             double sigma = privacy.Spent[^1].Sigma;
-            positions = ItemFactorization.FitPrivate(histories, items, dims, popularity, options.PrivateItems, privacy, shares.Factors, options.Alpha, seed: options.Seed);
+            positions = ItemFactorization.FitPrivate(histories, items, dims, popularity, options.PrivateItems, profile.Users, privacy, shares.Factors, options.Alpha, seed: options.Seed);
 
             target = PrivateTargets(popularity, sigma, profile.Events);
         }
