@@ -69,20 +69,20 @@ internal sealed class EmbeddingBuilder
             v.Clear();
             switch (block.Source)
             {
-                case "text":
+                case "text" when _world.TextVectors is { } model:
                     int count = 0;
                     foreach (AttributeDefinition source in block.Sources)
                     {
                         _texts[count++] = row.TextOf(source.Slot);
                     }
 
-                    if (_world.TextVectors is { } model)
+                    model.CopyTo(TextVectorCache.Join(_texts.AsSpan(0, count)), v);
+                    break;
+                case "text":
+                    // Summed unnormalised: the block is normalised once, below, like every other block.
+                    foreach (AttributeDefinition source in block.Sources)
                     {
-                        model.CopyTo(TextVectorCache.Join(_texts.AsSpan(0, count)), v);
-                    }
-                    else
-                    {
-                        _encoders[b].Encode(_texts.AsSpan(0, count), v);
+                        _encoders[b].Accumulate(row.TextOf(source.Slot), v);
                     }
 
                     break;

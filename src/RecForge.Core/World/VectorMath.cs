@@ -57,11 +57,7 @@ internal static class VectorMath
         double norm = Math.Sqrt(Dot(v, v));
         if (norm > 0)
         {
-            float inv = (float)(1.0 / norm);
-            for (int i = 0; i < v.Length; i++)
-            {
-                v[i] *= inv;
-            }
+            Scale(v, (float)(1.0 / norm));
         }
     }
 
