@@ -108,9 +108,11 @@ internal sealed class ItemCatalog
     }
 
     /// <summary>The unit taste position of an item; valid until the next call on the same thread.</summary>
-    public ReadOnlySpan<float> Position(long item)
+    public ReadOnlySpan<float> Position(long item) => PositionOfRank(_world.PopularityRank(item), item);
+
+    /// <summary>The unit taste position of <paramref name="item"/>, whose popularity rank the caller knows.</summary>
+    public ReadOnlySpan<float> PositionOfRank(long rank, long item)
     {
-        long rank = _world.PopularityRank(item);
         if (rank <= _cached)
         {
             return _positions.AsSpan((int)((rank - 1) * _dimensions), _dimensions);

@@ -46,6 +46,10 @@ internal sealed partial class WorldModel
     private readonly double[]? _weights;
     private readonly double _maxWeight = 1;
 
+    // Catalogues up to this size keep their popularity permutation as two int arrays (32 MB at the limit, the size
+    // ItemCatalog caches positions up to); larger ones compute it with the Feistel network on every lookup.
+    private const long TabulatedRanks = 4_000_000;
+
     /// <summary>The sentence model behind embedding text blocks; null: the hashed n-gram encoder (the default).</summary>
     public Text.TextVectorCache? TextVectors { get; init; }
 
@@ -104,6 +108,20 @@ internal sealed partial class WorldModel
         }
         else
         {
+            if (items <= TabulatedRanks)
+            {
+                // Rank ↔ item as arrays: each draw of the event path costs a lookup instead of six Feistel rounds
+                // each way; the same permutation, so the same output.
+                _rankOfItem = new int[items];
+                _itemOfRank = new int[items];
+                for (int item = 0; item < items; item++)
+                {
+                    int rank = (int)_popularityRanks.Forward(item);
+                    _rankOfItem[item] = rank;
+                    _itemOfRank[rank] = item;
+                }
+            }
+
             PopularitySampler = new ZipfSampler(items, w.PopularityExponent);
             double biased = w.PopularityExponent * bias;
             PreferenceProposal = biased > 0 ? new ZipfSampler(items, biased) : null;

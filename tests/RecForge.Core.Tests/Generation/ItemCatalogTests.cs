@@ -1,5 +1,6 @@
 using RecForge.Core.Tests.Scenarios;
 using RecForge.Generation;
+using RecForge.Randomness;
 using RecForge.Scenarios;
 using RecForge.World;
 
@@ -34,5 +35,23 @@ public class ItemCatalogTests
         Assert.Equal(1, world.PopularityRank(top));
         Assert.Equal(1.0, world.Popularity(top));
         Assert.Equal(Math.Pow(2, -1.5), world.Popularity(world.ItemOfRank(2)), 12);
+    }
+
+    [Fact]
+    public void Tabulated_ranks_are_the_feistel_permutation()
+    {
+        // Given a catalogue small enough for its popularity permutation to be kept as arrays
+        ScenarioDefinition scenario = ScenarioLoader.LoadText(ScenarioLoaderTests.Minimal.Replace("  count: 100\n", "  count: 5000\n", StringComparison.Ordinal), "tiny.yaml");
+        var world = new WorldModel(scenario);
+        var feistel = new FeistelPermutation(scenario.Items.Count, StreamKey.Combine(scenario.Seed, StreamKey.Of("popularity")));
+
+        // Then every rank and item is the one the keyed Feistel network gives (what larger catalogues compute each time),
+        // so output does not depend on which way a catalogue takes
+        Assert.Equal(5000, scenario.Items.Count);
+        for (long item = 0; item < scenario.Items.Count; item++)
+        {
+            Assert.Equal(feistel.Forward(item) + 1, world.PopularityRank(item));
+            Assert.Equal(feistel.Inverse(item), world.ItemOfRank(item + 1));
+        }
     }
 }

@@ -1,4 +1,5 @@
 using RecForge.Randomness;
+using RecForge.Sampling;
 using RecForge.Scenarios;
 using RecForge.World;
 
@@ -19,6 +20,7 @@ internal sealed class PreferenceChooser : IItemChooser
     private readonly HashSet<long> _seen;
     private readonly ChoiceDefinition _choice;
     private readonly float[] _target;
+    private readonly AffinityAcceptance _acceptance;
 
     // seen: The items the user has taken (filled only when events keep items distinct).
     public PreferenceChooser(WorldModel world, ItemCatalog catalog, UserTaste taste, ExactPreference? exact, HashSet<long> seen)
@@ -30,6 +32,7 @@ internal sealed class PreferenceChooser : IItemChooser
         _seen = seen;
         _choice = world.Scenario.Events.Choice;
         _target = new float[world.Dimensions];
+        _acceptance = new AffinityAcceptance(world);
     }
 
     /// <summary>Whether the last pick aimed between the taste and the previous item (sequential coherence).</summary>
@@ -57,16 +60,36 @@ internal sealed class PreferenceChooser : IItemChooser
         }
 
         long candidate = 0;
+        double cosine = 0;
         long items = _catalog.Count;
+        IRankSampler? proposal = _world.PreferenceProposal;
         for (int attempt = 0; attempt < _choice.MaxTries; attempt++)
         {
-            candidate = _world.PreferenceProposal is { } proposal
-                ? _world.ItemOfRank(proposal.SampleRank(ref rng))
-                : rng.NextInt64(items);
-            if (rng.NextDouble() < _world.Affinity(target, _catalog.Position(candidate)))
+            // A proposed rank reads its position by rank (no round trip through the item's index).
+            ReadOnlySpan<float> position;
+            if (proposal is not null)
+            {
+                long rank = proposal.SampleRank(ref rng);
+                candidate = _world.ItemOfRank(rank);
+                position = _catalog.PositionOfRank(rank, candidate);
+            }
+            else
+            {
+                candidate = rng.NextInt64(items);
+                position = _catalog.Position(candidate);
+            }
+
+            cosine = VectorMath.Dot(target, position);
+            if (_acceptance.Accepts(rng.NextDouble(), cosine))
             {
                 break;
             }
+        }
+
+        if (!coherent)
+        {
+            // The target was the user's own position: the affinity of the pick needs this cosine again.
+            _taste.Know(candidate, cosine);
         }
 
         return candidate;

@@ -17,6 +17,8 @@ internal sealed class UserTaste
     private readonly float[][] _interests = [];
     private readonly double[] _interestWeights = [];
     private int _interestCount;
+    private long _knownItem = -1;
+    private double _knownCosine;
 
     // users: The users' row sampler, needed when users' positions come from their attributes.
     public UserTaste(WorldModel world, ItemCatalog catalog, EntityRowSampler? users)
@@ -55,6 +57,7 @@ internal sealed class UserTaste
     /// <summary>Places <paramref name="user"/>; draws nothing from the event stream.</summary>
     public void Begin(long user)
     {
+        _knownItem = -1;
         if (_world.LatentUsers)
         {
             _users!.LatentPosition(user, _position);
@@ -99,9 +102,26 @@ internal sealed class UserTaste
         return _interests[interest];
     }
 
+    /// <summary>
+    /// Notes the cosine of <paramref name="item"/> to the user's own position, just computed by a pick, so that
+    /// <see cref="Affinity"/> need not compute it again (only without interests, where that cosine is the affinity's).
+    /// </summary>
+    public void Know(long item, double cosine)
+    {
+        if (_interests.Length == 0)
+        {
+            (_knownItem, _knownCosine) = (item, cosine);
+        }
+    }
+
     /// <summary>The user's affinity to <paramref name="item"/>: to their position, or with interests the best of them.</summary>
     public double Affinity(long item)
     {
+        if (item == _knownItem)
+        {
+            return _world.Affinity(_knownCosine);
+        }
+
         ReadOnlySpan<float> position = _catalog.Position(item);
         if (_interests.Length == 0)
         {
