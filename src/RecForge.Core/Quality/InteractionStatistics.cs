@@ -11,9 +11,18 @@ namespace RecForge.Quality;
 /// </summary>
 public sealed class InteractionStatistics
 {
-    private readonly EventTally _tally;
     private readonly DatasetColumns _columns;
-    private readonly HashSet<(UInt128, UInt128)> _userCreators = [];
+    private readonly KeyIndex _users = new();
+    private readonly KeyIndex _items = new();
+    private readonly KeyIndex _creators = new();
+    private readonly List<long> _perUser = [];
+    private readonly DistinctPerUser _userItems = new();
+    private readonly DistinctPerUser _sessions = new();
+    private readonly DistinctPerUser _userCreators = new();
+    private readonly Dictionary<double, long> _ratings = [];
+    private UInt128 _lastUserKey;
+    private int _lastUser = -1;
+    private long _plays, _skips, _completions;
 
     /// <summary>
     /// Starts an empty tally of events whose columns play the parts named in <paramref name="columns"/>; plays under
@@ -22,12 +31,8 @@ public sealed class InteractionStatistics
     public InteractionStatistics(DatasetColumns columns, double skipMilliseconds = 30_000, double completeFraction = 0.8)
     {
         _columns = columns;
-        _tally = new EventTally(columns, null, null, null)
-        {
-            SkipMilliseconds = skipMilliseconds,
-            CompleteFraction = completeFraction,
-            TrackUserItems = true,
-        };
+        SkipMilliseconds = skipMilliseconds;
+        CompleteFraction = completeFraction;
     }
 
     /// <summary>An empty tally for the events of <paramref name="scenario"/>: its columns, its play thresholds and its table sizes.</summary>
@@ -45,16 +50,16 @@ public sealed class InteractionStatistics
     public long? TotalItems { get; init; }
 
     /// <summary>Rows seen.</summary>
-    public long Interactions => _tally.Rows;
+    public long Interactions { get; private set; }
 
     /// <summary>Distinct users with at least one row.</summary>
-    public long ActiveUsers => _tally.UserCount;
+    public long ActiveUsers => _users.Count;
 
     /// <summary>Distinct items with at least one row.</summary>
-    public long ActiveItems => _tally.ItemCount;
+    public long ActiveItems => _items.Count;
 
     /// <summary>Counts of each rating value, ascending (empty without a rating column).</summary>
-    public IReadOnlyDictionary<double, long> Ratings => _tally.Ratings;
+    public IReadOnlyDictionary<double, long> Ratings => new SortedDictionary<double, long>(_ratings);
 
     /// <summary>Mean rating, or NaN without ratings.</summary>
     public double AverageRating
@@ -63,7 +68,7 @@ public sealed class InteractionStatistics
         {
             long n = 0;
             double sum = 0;
-            foreach (var (value, count) in _tally.Ratings)
+            foreach (var (value, count) in Ratings)
             {
                 n += count;
                 sum += value * count;
@@ -79,58 +84,103 @@ public sealed class InteractionStatistics
         get
         {
             long min = long.MaxValue, max = 0, sum = 0;
-            foreach (long c in _tally.UserCounts)
+            foreach (long c in _perUser)
             {
                 min = Math.Min(min, c);
                 max = Math.Max(max, c);
                 sum += c;
             }
 
-            return _tally.UserCounts.Count == 0 ? (0, 0, 0) : (min, (double)sum / _tally.UserCounts.Count, max);
+            return _perUser.Count == 0 ? (0, 0, 0) : (min, (double)sum / _perUser.Count, max);
         }
     }
 
     /// <summary>Plays shorter than this are skips.</summary>
-    public double SkipMilliseconds => _tally.SkipMilliseconds;
+    public double SkipMilliseconds { get; }
 
     /// <summary>Plays of at least this fraction of the duration are completions.</summary>
-    public double CompleteFraction => _tally.CompleteFraction;
+    public double CompleteFraction { get; }
 
     /// <summary>Whether the events record listening (a played-milliseconds column).</summary>
-    public bool HasPlays => _tally.Plays > 0;
+    public bool HasPlays => _plays > 0;
 
     /// <summary>Share of plays under <see cref="SkipMilliseconds"/>.</summary>
-    public double SkipRate => _tally.Plays == 0 ? double.NaN : (double)_tally.Skips / _tally.Plays;
+    public double SkipRate => _plays == 0 ? double.NaN : (double)_skips / _plays;
 
     /// <summary>Share of plays of at least <see cref="CompleteFraction"/> of the duration.</summary>
-    public double CompletionRate => _tally.Plays == 0 ? double.NaN : (double)_tally.Completions / _tally.Plays;
+    public double CompletionRate => _plays == 0 ? double.NaN : (double)_completions / _plays;
 
     /// <summary>Mean events per (user, session), or NaN without a session column.</summary>
-    public double EventsPerSession => _tally.Sessions.Count == 0 ? double.NaN : (double)Interactions / _tally.Sessions.Count;
+    public double EventsPerSession => _sessions.Count == 0 ? double.NaN : (double)Interactions / _sessions.Count;
 
     /// <summary>Mean distinct items per active user.</summary>
-    public double ItemsPerUser => ActiveUsers == 0 ? 0 : (double)_tally.UserItems.Count / ActiveUsers;
+    public double ItemsPerUser => ActiveUsers == 0 ? 0 : (double)_userItems.Count / ActiveUsers;
 
     /// <summary>Mean distinct creators per active user, or NaN without a creator column.</summary>
     public double CreatorsPerUser => _userCreators.Count == 0 ? double.NaN : (double)_userCreators.Count / ActiveUsers;
 
     /// <summary>Adds a batch of rows.</summary>
+    /// <remarks>
+    /// Counts only what the block reports (the validator's tally also builds the user–item graph, the hour and day
+    /// profiles and the fault lists: at 10M rows that took longer than generating them). Rows of one user usually
+    /// follow each other, so a user's index is looked up once per run of rows and distinct pairs are counted per user.
+    /// </remarks>
     public void Add(ColumnBatch batch)
     {
-        _tally.Add(batch, batch.Schema.Name);
         TableSchema schema = batch.Schema;
-        if (_columns.Creator is not { } c || schema.IndexOf(c) < 0)
-        {
-            return;
-        }
-
-        // Creators per user are the one thing the shared event tally does not count.
-        Array users = batch.Columns[schema.IndexOf(_columns.EventUser)], creators = batch.Columns[schema.IndexOf(c)];
+        string table = schema.Name;
+        Array user = batch.Columns[ItemTally.Require(schema, _columns.EventUser, table)];
+        Array item = batch.Columns[ItemTally.Require(schema, _columns.EventItem, table)];
+        double[]? rating = Column<double[]>(batch, _columns.Rating);
+        long[]? played = Column<long[]>(batch, _columns.Played);
+        long[]? duration = Column<long[]>(batch, _columns.Duration);
+        long[]? session = Column<long[]>(batch, _columns.Session);
+        Array? creator = _columns.Creator is { } c && schema.IndexOf(c) >= 0 ? batch.Columns[schema.IndexOf(c)] : null;
         for (int r = 0; r < batch.Count; r++)
         {
-            _userCreators.Add((KeyIndex.KeyOf(users, r), KeyIndex.KeyOf(creators, r)));
+            UInt128 userKey = KeyIndex.KeyOf(user, r);
+            if (_lastUser < 0 || userKey != _lastUserKey)
+            {
+                _lastUser = _users.FindOrAdd(userKey);
+                _lastUserKey = userKey;
+                if (_lastUser == _perUser.Count)
+                {
+                    _perUser.Add(0);
+                }
+            }
+
+            int u = _lastUser;
+            _perUser[u]++;
+            _userItems.Add(u, _items.FindOrAdd(KeyIndex.KeyOf(item, r)));
+            if (rating is not null && double.IsFinite(rating[r]))
+            {
+                _ratings[rating[r]] = _ratings.GetValueOrDefault(rating[r]) + 1;
+            }
+
+            if (played is not null)
+            {
+                _plays++;
+                _skips += played[r] < SkipMilliseconds ? 1 : 0;
+                _completions += duration is not null && played[r] >= CompleteFraction * duration[r] ? 1 : 0;
+            }
+
+            if (session is not null)
+            {
+                _sessions.Add(u, session[r]);
+            }
+
+            if (creator is not null)
+            {
+                _userCreators.Add(u, _creators.FindOrAdd(KeyIndex.KeyOf(creator, r)));
+            }
         }
+
+        Interactions += batch.Count;
     }
+
+    private static T? Column<T>(ColumnBatch batch, string? name)
+        where T : class
+        => name is not null && batch.Schema.IndexOf(name) is >= 0 and var i ? batch.Columns[i] as T : null;
 
     /// <summary>Writes the block as a JSON object.</summary>
     public void WriteJson(Utf8JsonWriter json)
