@@ -14,7 +14,7 @@ namespace RecForge.Cli.Commands;
 internal static class GenerateCommand
 {
     // Reading back 10M rows takes a few seconds and its per-(user, item) sets ~400 MB; beyond that the block is left to `validate`.
-    private const long StatisticsRowLimit = 10_000_000;
+    internal const long StatisticsRowLimit = 10_000_000;
 
     public static Command Create(TextWriter stdout, TextWriter stderr, CancellationToken interrupted)
     {

@@ -26,7 +26,8 @@ public sealed record RunEstimate(string Table, long Rows, int Partitions, long B
     /// <remarks>
     /// Bytes: fixed-width vectors are incompressible (4 or 2 bytes a dimension); other columns compress to about a
     /// third of their raw width in Snappy Parquet (measured: 17.6 bytes per interaction row). Rates are the
-    /// single-thread medians of docs/benchmarks.md: 1.4M interactions/s, 170,000 entities/s plus, per embedding value,
+    /// single-thread medians of docs/benchmarks.md: 1.4M interactions/s with a catalogue of 10,000 items (slower with
+    /// larger ones, which also cost their positions first), 170,000 entities/s plus, per embedding value,
     /// 7.2 ns to compute and 6.2 ns a stored byte (about 26,000 items/s with a float32 1024-d embedding, 39,000 with
     /// float16 once warm), and <see cref="WarmUpSeconds"/> for tables whose row path is long. A
     /// hive-partitioned table's files are counted from its partition columns, and each file adds its overhead.
@@ -82,7 +83,7 @@ public sealed record RunEstimate(string Table, long Rows, int Partitions, long B
             IEnumerable<EmbeddingDefinition> embeddings = entity?.Attributes.OfType<WorldAttribute>().Where(w => w.Embedding is { Storage: not EmbeddingStorage.None })
                 .Select(w => w.Embedding!) ?? [];
             double embeddingSeconds = embeddings.Sum(e => e.Dimension * (EmbeddingSecondsPerValue + ((e.Storage == EmbeddingStorage.Float16 ? 2 : 4) * EmbeddingSecondsPerByte)));
-            double rate = events ? 1_400_000 : 1 / ((1 / 170_000.0) + embeddingSeconds);
+            double rate = events ? 1 / EventSeconds(scenario.Items.Count) : 1 / ((1 / 170_000.0) + embeddingSeconds);
             List<PartitionTask> tasks = [.. owned.Where(t => t.Table == table)];
             long files = entity is { PartitionBy.Count: > 0 } ? HiveFiles(scenario, entity, tasks) : tasks.Count;
 
@@ -91,7 +92,8 @@ public sealed record RunEstimate(string Table, long Rows, int Partitions, long B
             // files against one file each: 2.5–2.65 kB a file.
             long bytes = (rows * (vectorBytes + (otherBytes / 3))) + (files == tasks.Count ? 0 : files * PerFileBytes);
             double staging = entity is { PartitionBy.Count: > 0 } ? rows * (vectorBytes + otherBytes) * HiveStagingSecondsPerByte : 0;
-            result.Add(new RunEstimate(table, rows, (int)Math.Min(int.MaxValue, files), bytes, (rows / rate) + staging + (files * PerFileSeconds))
+            double catalogue = events && rows > 0 ? Math.Min(scenario.Items.Count, ItemCatalog.DefaultCachedItems) * CataloguePositionSeconds : 0;
+            result.Add(new RunEstimate(table, rows, (int)Math.Min(int.MaxValue, files), bytes, (rows / rate) + staging + (files * PerFileSeconds) + catalogue)
             {
                 Tasks = Math.Max(1, tasks.Count),
                 WarmUpSeconds = rows > 0 && (events || embeddingSeconds > 0) ? RowPathWarmUpSeconds : 0,
@@ -102,6 +104,19 @@ public sealed record RunEstimate(string Table, long Rows, int Partitions, long B
     }
 
     private const int PerFileBytes = 2_600;
+
+    // One thread's seconds per interaction row: 0.71 µs (1.4M rows/s) with a catalogue that fits in cache, plus 0.22 µs
+    // per tenfold more items beyond 10,000, as the draws' item positions and ranks spread over more memory, plus up to
+    // 0.65 µs as the share of items past ItemCatalog's cache grows (their positions are computed at each draw). Measured
+    // at stop 30 on media, one thread, start-up and catalogue taken off: 0.66 µs a row at 10k items, 0.93 at 100k,
+    // 0.99–1.3 at 1M (runs of 4M and 10M rows; the 1B run on two threads: ~1.1), 1.75 at 10M.
+    private static double EventSeconds(long items)
+        => 0.71e-6 + (0.22e-6 * Math.Max(0, Math.Log10(items / 10_000.0)))
+            + (0.65e-6 * Math.Max(0, items - ItemCatalog.DefaultCachedItems) / Math.Max(1, items));
+
+    // The interaction threads first compute the positions of the most popular items (up to ItemCatalog's cache):
+    // measured at stop 30 on media, ~1.4 µs an item (1M items: +1.3 s; 10M items, 4M cached: +5.7 s).
+    private const double CataloguePositionSeconds = 1.4e-6;
 
     // An embedding value costs its computation and its bytes' writing. Measured at stop 29 on media, 100,000 items, one
     // thread, 1024-d, start-up and warm-up taken off: ~38 µs an item with float32, ~26 µs with float16, ~6 µs without
