@@ -19,6 +19,7 @@ internal sealed class EventRowEmitter
     private readonly int _userColumn, _itemColumn, _typeColumn, _ratingColumn, _watchColumn, _sourceColumn, _sessionColumn, _playColumn, _timeColumn;
     private readonly int[] _copiedColumns;
     private readonly (double[]? Numbers, string[]? Texts, IdValue[]? Creators)[] _copied;
+    private readonly string?[]? _itemTexts;
     private long _idOfUser = -1;
     private IdValue _userId;
 
@@ -28,6 +29,10 @@ internal sealed class EventRowEmitter
         EventDefinition events = world.Scenario.Events;
         _typeNames = [.. events.Funnel.Select(f => f.Name)];
         Schema = BuildSchema(world.Scenario);
+
+        // Text ids (a pattern such as "TR{000000}") cost a number format per row: each item's is formatted once per
+        // thread, for catalogues up to a million items (a reference each, plus the strings of the items drawn).
+        _itemTexts = world.Scenario.Items.IdFormat.Kind == IdKind.Pattern && catalog.Count <= MaxFormattedItems ? new string?[catalog.Count] : null;
         EventColumns c = events.Columns;
         _userColumn = 0;
         _itemColumn = 1;
@@ -47,6 +52,8 @@ internal sealed class EventRowEmitter
             _ => ((double[]?)catalog.Numbers(x.Attribute), (string[]?)null, (IdValue[]?)null),
         })];
     }
+
+    private const long MaxFormattedItems = 1_000_000;
 
     /// <summary>The interactions table's columns.</summary>
     public TableSchema Schema { get; }
@@ -111,7 +118,7 @@ internal sealed class EventRowEmitter
         }
 
         _userId.WriteTo(batch.Columns[_userColumn], row);
-        IdValue.Of(_world.Scenario.Items.IdFormat, _world.Seed, WorldModel.ItemsKind, item).WriteTo(batch.Columns[_itemColumn], row);
+        ItemId(item).WriteTo(batch.Columns[_itemColumn], row);
         for (int k = 0; k < _copiedColumns.Length; k++)
         {
             Array column = batch.Columns[_copiedColumns[k]];
@@ -171,5 +178,15 @@ internal sealed class EventRowEmitter
             writer.Write(batch);
             batch.Count = 0;
         }
+    }
+
+    private IdValue ItemId(long item)
+    {
+        if (_itemTexts is null)
+        {
+            return IdValue.Of(_world.Scenario.Items.IdFormat, _world.Seed, WorldModel.ItemsKind, item);
+        }
+
+        return new IdValue(0, Guid.Empty, _itemTexts[item] ??= _world.Scenario.Items.IdFormat.Format(item));
     }
 }
