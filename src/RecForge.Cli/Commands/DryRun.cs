@@ -31,9 +31,9 @@ internal static class DryRun
     // thread: measured at stop 30 on media, 0.14–0.26 µs a row with 10,000 items and ~0.37 µs with 1M (each row looks
     // its item up in a table of the items seen), so 0.2 µs plus 0.08 µs per tenfold more items.
     private static double StatisticsSeconds(ScenarioDefinition scenario, GenerateOptions options, IReadOnlyList<RunEstimate> estimates)
-        => options.Format.Name == "json" || estimates.FirstOrDefault(e => e.Table == scenario.Events.Table) is not { } events
-            || events.Rows > GenerateCommand.StatisticsRowLimit ? 0
-            : events.Rows * (0.2e-6 + (0.08e-6 * Math.Max(0, Math.Log10(scenario.Items.Count / 10_000.0))));
+        => estimates.FirstOrDefault(e => e.Table == scenario.Events.Table) is { } events && GenerateCommand.ReadsStatistics(events.Rows, options.Format.Name)
+            ? events.Rows * (0.2e-6 + (0.08e-6 * Math.Max(0, Math.Log10(scenario.Items.Count / 10_000.0))))
+            : 0;
 
     // Process start, scenario and world: `generate media --items 100 --users 10 --interactions 100` takes 0.53–0.56 s.
     private const double StartSeconds = 0.5;

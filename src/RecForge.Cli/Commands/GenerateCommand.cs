@@ -13,8 +13,11 @@ namespace RecForge.Cli.Commands;
 /// <summary><c>recforge generate &lt;scenario&gt; --out DIR</c>: runs a scenario into files.</summary>
 internal static class GenerateCommand
 {
-    // Reading back 10M rows takes a few seconds and its per-(user, item) sets ~400 MB; beyond that the block is left to `validate`.
-    internal const long StatisticsRowLimit = 10_000_000;
+    // Reading back 10M rows takes one to two seconds (docs/benchmarks.md, stop 30); beyond that the block is left to `validate`.
+    private const long StatisticsRowLimit = 10_000_000;
+
+    /// <summary>Whether generate reads the interactions back for its statistics block (JSON documents carry their own).</summary>
+    internal static bool ReadsStatistics(long interactions, string format) => interactions <= StatisticsRowLimit && format != "json";
 
     public static Command Create(TextWriter stdout, TextWriter stderr, CancellationToken interrupted)
     {
@@ -202,7 +205,7 @@ internal static class GenerateCommand
         }
 
         // Every format reads back through the dataset layer; JSON documents carry their own statistics block.
-        if (events.Rows > StatisticsRowLimit || manifest.Format == "json")
+        if (!ReadsStatistics(events.Rows, manifest.Format))
         {
             stdout.WriteLine(events.Rows > StatisticsRowLimit
                 ? string.Create(CultureInfo.InvariantCulture, $"  statistics: skipped above {StatisticsRowLimit:N0} interactions; `recforge validate {directory}` computes them")

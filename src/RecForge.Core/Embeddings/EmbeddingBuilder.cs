@@ -125,9 +125,7 @@ internal sealed class EmbeddingBuilder
 
     // The matrix is stored input-major (row k holds input k's weights for every output), so the product is a sum of
     // scaled rows: vectorised across the outputs, and each output adds its terms in input order on every machine.
-    // Compiled optimised from the first call (as the other vector kernels of item embeddings): unoptimised code of
-    // Vector256 paths is many times slower, and a default-size run ends before tiering replaces it (the 10,000-item
-    // catalogue: 1.44 → 1.0 s, docs/benchmarks.md).
+    // AggressiveOptimization: see VectorMath.DotFixed.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Project(float[] matrix, ReadOnlySpan<float> input, Span<float> output)
     {

@@ -45,6 +45,7 @@ internal static class ItemFactorization
         // MovieLens at ε = 10 (488 users, σ = 1.08: n = 159), 160 items gave item-kNN 0.81 and EASE 0.74 of
         // train-on-real, 250 gave 0.77 and 0.68, 1,500 gave 0.52–0.56 and 0.42–0.46 (docs/evaluation.md). The (users/σ)²
         // law is the method; the 36 is that one measurement.
+        // At least 50 items (or the cap): below that the matrix has too few items to lay out any taste at all.
         top = (int)Math.Clamp(Math.Pow(users / (36 * privacy.SigmaFor(share, 1)), 2), Math.Min(50, top), top);
         int[] chosen = [.. Enumerable.Range(0, items).Where(i => noisyPopularity[i] > 0).OrderByDescending(i => noisyPopularity[i]).ThenBy(i => i).Take(top)];
         int n = chosen.Length;
@@ -109,7 +110,12 @@ internal static class ItemFactorization
         for (int k = 0; k < vectors.Length; k++)
         {
             full[k] = new double[items];
-            for (int c = 0; k < kept && c < n; c++)
+            if (k >= kept)
+            {
+                continue;
+            }
+
+            for (int c = 0; c < n; c++)
             {
                 full[k][chosen[c]] = vectors[k][c];
             }

@@ -36,15 +36,15 @@ public static partial class DatasetValidator
             checks.Add(new QualityCheck("listening.completion_rate", Statistics, null, Pct(complete), null, "plays of at least 80% of the track"));
         }
 
-        if (events.Sessions.Count > 0)
+        if (events.Sessions > 0)
         {
-            double perSession = (double)events.Rows / events.Sessions.Count;
+            double perSession = (double)events.Rows / events.Sessions;
             double? target = scenario?.Events.MeanSessionEvents;
             checks.Add(new QualityCheck("listening.events_per_session", Statistics, target is null ? null : Math.Abs(perSession - target.Value) <= 0.25 * target.Value,
-                F(perSession, 2), target is null ? null : $"{F(target.Value, 1)} ± 25%", $"{events.Sessions.Count:N0} sessions"));
+                F(perSession, 2), target is null ? null : $"{F(target.Value, 1)} ± 25%", $"{events.Sessions:N0} sessions"));
         }
 
-        checks.Add(new QualityCheck($"listening.{columns.EventItem}_per_user", Statistics, null, F((double)events.UserItems.Count / Math.Max(1, events.UserCount), 1), null,
+        checks.Add(new QualityCheck($"listening.{columns.EventItem}_per_user", Statistics, null, F((double)events.UserItems / Math.Max(1, events.UserCount), 1), null,
             $"distinct {columns.EventItem} per listener (of {F((double)events.Rows / Math.Max(1, events.UserCount), 1)} plays)"));
     }
 }

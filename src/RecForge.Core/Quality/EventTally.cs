@@ -21,6 +21,8 @@ internal sealed class EventTally
     private readonly (DateTime From, DateTime To)? _window;
     private readonly List<int> _parent = [];
     private readonly List<ulong> _userCategories = [];
+    private readonly DistinctPerUser _userItems = new();
+    private readonly DistinctPerUser _sessions = new();
 
     public EventTally(DatasetColumns columns, UserTally? users, ItemTally? items, (DateTime From, DateTime To)? window)
     {
@@ -94,14 +96,14 @@ internal sealed class EventTally
 
     public long Completions { get; private set; }
 
-    /// <summary>Whether to keep <see cref="UserItems"/> (memory: one entry per distinct pair).</summary>
+    /// <summary>Whether to count <see cref="UserItems"/>.</summary>
     public bool TrackUserItems { get; init; }
 
     /// <summary>Distinct (user, item) pairs, when <see cref="TrackUserItems"/>.</summary>
-    public HashSet<(int User, int Item)> UserItems { get; } = [];
+    public long UserItems => _userItems.Count;
 
     /// <summary>Distinct (user, session) pairs.</summary>
-    public HashSet<(int User, long Session)> Sessions { get; } = [];
+    public long Sessions => _sessions.Count;
 
     public int UserCount => _users.Count;
 
@@ -213,12 +215,12 @@ internal sealed class EventTally
 
             if (TrackUserItems && u >= 0 && i >= 0)
             {
-                UserItems.Add((u, i));
+                _userItems.Add(u, i);
             }
 
             if (session is not null && u >= 0)
             {
-                Sessions.Add((u, session[r]));
+                _sessions.Add(u, session[r]);
             }
         }
 

@@ -17,9 +17,7 @@ internal static class NormalQuantiles
     /// <summary>The 65,536 cell quantiles, in increasing order.</summary>
     public static readonly float[] Table = Build();
 
-    // Compiled optimised from the first call (as the other vector kernels of item embeddings): unoptimised code of
-    // Vector256 paths is many times slower, and a default-size run ends before tiering replaces it (the 10,000-item
-    // catalogue: 1.44 → 1.0 s, docs/benchmarks.md).
+    // AggressiveOptimization: see VectorMath.DotFixed.
     /// <summary>Adds <paramref name="scale"/> · N(0, 1) noise to every element, four values per generator step.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void AddNoise(Span<float> target, ref Rng rng, float scale)

@@ -35,9 +35,7 @@ public sealed class HashedTextEncoder(ulong key, int dimension = 384) : ITextEnc
         }
     }
 
-    // Compiled optimised from the first call (as the other vector kernels of item embeddings): unoptimised code of
-    // Vector256 paths is many times slower, and a default-size run ends before tiering replaces it (the 10,000-item
-    // catalogue: 1.44 → 1.0 s, docs/benchmarks.md).
+    // AggressiveOptimization: see VectorMath.DotFixed.
     /// <summary>Adds the encoding of <paramref name="text"/> into <paramref name="destination"/> (not normalised).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Accumulate(ReadOnlySpan<char> text, Span<float> destination)

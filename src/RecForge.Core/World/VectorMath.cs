@@ -19,9 +19,10 @@ internal static class VectorMath
         return sum;
     }
 
-    // Compiled optimised from the first call (as the other vector kernels of item embeddings): unoptimised code of
-    // Vector256 paths is many times slower, and a default-size run ends before tiering replaces it (the 10,000-item
-    // catalogue: 1.44 → 1.0 s, docs/benchmarks.md).
+    // Compiled optimised from the first call, as every vector kernel of item embeddings is (EmbeddingBuilder.Project,
+    // NormalQuantiles.AddNoise, HashedTextEncoder.Accumulate, Scale, AddScaled): unoptimised code of Vector256 paths is
+    // many times slower, and a default-size run ends before tiering replaces it (the 10,000-item catalogue: 1.44 →
+    // 1.0 s, docs/benchmarks.md).
     /// <summary>
     /// Dot product in single precision over eight fixed lanes (lane k sums elements k, k + 8, …; the lanes are added
     /// pairwise, then the tail in order), so the result has the same bits on every machine whatever its vector width:

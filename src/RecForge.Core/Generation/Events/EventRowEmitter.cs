@@ -14,6 +14,9 @@ internal sealed class EventRowEmitter
 {
     private static readonly string[] SourceNames = ["preference", "popularity", "exploration"];
 
+    // Catalogues up to this size format each text item id once per thread (a reference an item: 8 MB at the limit).
+    private const long MaxFormattedItems = 1_000_000;
+
     private readonly WorldModel _world;
     private readonly string[] _typeNames;
     private readonly int _userColumn, _itemColumn, _typeColumn, _ratingColumn, _watchColumn, _sourceColumn, _sessionColumn, _playColumn, _timeColumn;
@@ -52,8 +55,6 @@ internal sealed class EventRowEmitter
             _ => ((double[]?)catalog.Numbers(x.Attribute), (string[]?)null, (IdValue[]?)null),
         })];
     }
-
-    private const long MaxFormattedItems = 1_000_000;
 
     /// <summary>The interactions table's columns.</summary>
     public TableSchema Schema { get; }
