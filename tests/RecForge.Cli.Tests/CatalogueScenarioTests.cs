@@ -12,14 +12,15 @@ public sealed class CatalogueScenarioTests : IDisposable
 {
     private readonly string _root = Cli.TempDirectory();
 
-    // 20 "left" items at (1, 0) with rating bias +1 and 20 "right" items at (−1, 0) with bias −1; weights 1..40.
-    private string Catalogue()
+    // 20 "left" items at (1, 0) with rating bias +1 and 20 "right" items at (−1, 0) with bias −1; weights 1..40, and a
+    // column of planted users per 60 users: 3 for the two last (right) items, whose weight is then 0, else 0.
+    private string Catalogue(bool planted = false)
     {
-        var lines = new List<string> { "movieId,title,genres,weight,bias,position" };
+        var lines = new List<string> { "movieId,title,genres,weight,bias,position,plant" };
         for (int i = 0; i < 40; i++)
         {
-            bool left = i < 20;
-            lines.Add(string.Create(CultureInfo.InvariantCulture, $"{1000 + i},\"Film {i}, The ({1990 + i})\",{(left ? "Comedy|Drama" : "Horror")},{i + 1},{(left ? 1 : -1)},{(left ? "1 0" : "-1 0")}"));
+            bool left = i < 20, plant = planted && i >= 38;
+            lines.Add(string.Create(CultureInfo.InvariantCulture, $"{1000 + i},\"Film {i}, The ({1990 + i})\",{(left ? "Comedy|Drama" : "Horror")},{(plant ? 0 : i + 1)},{(left ? 1 : -1)},{(left ? "1 0" : "-1 0")},{(plant ? 3 : 0)}"));
         }
 
         string path = Path.Combine(_root, "items.csv");
@@ -27,9 +28,9 @@ public sealed class CatalogueScenarioTests : IDisposable
         return path;
     }
 
-    private string Scenario(string choice, string extra = "")
+    private string Scenario(string choice, string extra = "", bool planted = false)
     {
-        Catalogue();
+        Catalogue(planted);
         string yaml = $$"""
             name: catalogue
             seed: 11
@@ -176,6 +177,38 @@ public sealed class CatalogueScenarioTests : IDisposable
     }
 
     [Fact]
+    public void Planted_items_go_to_as_many_users_of_their_taste_as_the_column_says_at_any_size_and_thread_count()
+    {
+        // Items 1038 and 1039 have weight 0 (ordinary picks never choose them) and 3 planted users per 60 users.
+        string scenario = Scenario("{ preference: 1, popularity: 0, exploration: 0, coherence: 0, preference_popularity_bias: 1, sampler: exact, planted: { column: plant, per_users: 60 } }", "  distinct_items: true", planted: true);
+        foreach (int scale in new[] { 1, 2 })
+        {
+            string dir = Path.Combine(_root, "planted-" + scale);
+            string[] size = ["--users", (60 * scale).ToString(CultureInfo.InvariantCulture), "--interactions", (600 * scale).ToString(CultureInfo.InvariantCulture)];
+            var (code, _, error) = Cli.Run(["generate", scenario, "--out", dir, "--threads", "1", .. size]);
+            Assert.True(code == 0, error);
+            var users = Table(dir, "users").ToDictionary(u => u["userId"], u => u["segment"]);
+            var ratings = Table(dir, "ratings");
+            foreach (string item in new[] { "1038", "1039" })
+            {
+                // 3 × users / 60 distinct users each, all of the right-hand taste (a left user's affinity is e^−18).
+                string[] holders = [.. ratings.Where(r => r["movieId"] == item).Select(r => r["userId"])];
+                Assert.Equal(3 * scale, holders.Distinct().Count());
+                Assert.Equal(3 * scale, holders.Length);
+                Assert.All(holders, u => Assert.Equal("righty", users[u]));
+            }
+
+            // Planted picks replace ordinary ones: every user keeps their 10 distinct items.
+            Assert.All(ratings.GroupBy(r => r["userId"]), g => Assert.Equal(10, g.Select(r => r["movieId"]).Distinct().Count()));
+
+            // The plan is made once for all users: two threads write the same rows.
+            string two = dir + "-threads";
+            Assert.Equal(0, Cli.Run(["generate", scenario, "--out", two, "--threads", "2", .. size]).ExitCode);
+            Assert.Equal(File.ReadAllText(Path.Combine(dir, "ratings", "part-00000.csv")), File.ReadAllText(Path.Combine(two, "ratings", "part-00000.csv")));
+        }
+    }
+
+    [Fact]
     public void A_catalogue_scenario_reports_bad_files_and_columns_in_one_line()
     {
         string scenario = Scenario("{ preference: 1, popularity: 0, exploration: 0, sampler: exact }");
@@ -189,6 +222,9 @@ public sealed class CatalogueScenarioTests : IDisposable
             (text.Replace("users:\n", "users:\n  file: items.csv\n", StringComparison.Ordinal).Replace("count: 60\n", "count: 61\n", StringComparison.Ordinal), "so the count cannot be 61"),
             (text.Replace("popularity: { column: weight }", "popularity: { column: title }", StringComparison.Ordinal), "is not a number"),
             (text.Replace("sampler: exact }", "sampler: exact, idiosyncrasy: 0.5 }", StringComparison.Ordinal).Replace("sampler: exact,", "sampler: rejection,", StringComparison.Ordinal), "needs `sampler: exact`"),
+            (text.Replace("sampler: exact }", "sampler: rejection, planted: { column: plant, per_users: 60 } }", StringComparison.Ordinal), "planted picks replace tabulated ones"),
+            (text.Replace("sampler: exact }", "sampler: exact, planted: { column: plants } }", StringComparison.Ordinal), "has no column 'plants'"),
+            (text.Replace("sampler: exact }", "sampler: exact, planted: { column: title } }", StringComparison.Ordinal), "in column 'title' is not a number"),
         ];
         foreach (var (edit, expected) in cases)
         {
@@ -203,7 +239,7 @@ public sealed class CatalogueScenarioTests : IDisposable
 
         // A duplicate id in the file names its line.
         File.WriteAllText(scenario, text);
-        File.AppendAllText(Path.Combine(_root, "items.csv"), "1005,Again,Horror,1,0,-1 0\n");
+        File.AppendAllText(Path.Combine(_root, "items.csv"), "1005,Again,Horror,1,0,-1 0,0\n");
         var (badCode, _, duplicate) = Cli.Run("generate", scenario, "--out", Path.Combine(_root, "dup"));
         Assert.Equal(2, badCode);
         Assert.Contains("items.csv:42: id '1005' appears twice", duplicate, StringComparison.Ordinal);

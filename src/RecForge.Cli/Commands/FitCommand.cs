@@ -36,11 +36,12 @@ internal static class FitCommand
         var interests = new Option<int>("--interests") { Description = "Most interests per user (each pick follows one; 1: a single taste).", DefaultValueFactory = _ => 1 };
         var slope = new Option<double>("--activity-bias-slope") { Description = "How users' popularity bias grows with their activity: bias × (n / mean)^slope.", DefaultValueFactory = _ => 0 };
         var alpha = new Option<double>("--alpha") { Description = "Popularity damping of the item factorisation: the user-item matrix is scaled by popularity^-alpha.", DefaultValueFactory = _ => 0.2 };
+        var plant = new Option<bool>("--plant") { Description = "Give every item of the log one user outright (the rest by ordinary picks), so the twin covers the catalogue as the log does. Not under DP." };
         var seed = new Option<ulong>("--seed") { Description = "Seed of the factorisation, clustering and calibration.", DefaultValueFactory = _ => 42 };
         var command = new Command("fit", "Learn a scenario from a real interaction log: a twin over its catalogue (taste positions, clusters, choice weights, rating model, time profile, sessions).")
         {
             input, output, user, item, rating, weight, timestamp, items, itemKey, categories, syntheticItems, holdout, holdoutSeed, epsilon, delta, noiseSeed,
-            dimensions, clusters, sharpness, spread, idiosyncrasy, interests, slope, alpha, seed,
+            dimensions, clusters, sharpness, spread, idiosyncrasy, interests, slope, alpha, plant, seed,
         };
         command.SetAction(parse =>
         {
@@ -102,7 +103,7 @@ internal static class FitCommand
                 }
                 else
                 {
-                    var options = new TwinFitOptions { Progress = progress.Stage, Dimensions = parse.GetValue(dimensions), Clusters = parse.GetValue(clusters), Sharpness = parse.GetValue(sharpness), SpreadScale = parse.GetValue(spread), Idiosyncrasy = parse.GetValue(idiosyncrasy), Interests = parse.GetValue(interests), ActivityBiasSlope = parse.GetValue(slope), Alpha = parse.GetValue(alpha), Seed = parse.GetValue(seed), Privacy = privacy };
+                    var options = new TwinFitOptions { Progress = progress.Stage, Dimensions = parse.GetValue(dimensions), Clusters = parse.GetValue(clusters), Sharpness = parse.GetValue(sharpness), SpreadScale = parse.GetValue(spread), Idiosyncrasy = parse.GetValue(idiosyncrasy), Interests = parse.GetValue(interests), ActivityBiasSlope = parse.GetValue(slope), Alpha = parse.GetValue(alpha), Plant = parse.GetValue(plant), Seed = parse.GetValue(seed), Privacy = privacy };
                     TwinModel model = progress.Run("fit", () => TwinFit.Learn(learned, index.Count, genres, options));
                     bool rated = real.Ratings.Any(r => r.Length > 0 && !double.IsNaN(r[0]));
                     var origin = new TwinOrigin(Path.GetFileName(log), fraction, parse.GetValue(holdoutSeed), columns.User,

@@ -35,6 +35,14 @@ public sealed record TwinFitOptions
     /// <summary>Popularity damping α of the factorisation (see <see cref="ItemFactorization"/>).</summary>
     public double Alpha { get; init; } = 0.2;
 
+    /// <summary>
+    /// Plant every item of the log with one user per learned user of the log (<c>choice.planted</c>), the rest of its
+    /// users coming from ordinary picks: every item a real log has has a user, where independent picks leave an item
+    /// of one expected user out with probability 1/e. Off by default (docs/evaluation.md: the long tail becomes the
+    /// log's, utility stays within its noise). Not under DP.
+    /// </summary>
+    public bool Plant { get; init; }
+
     /// <summary>Seed of the factorisation, clustering and calibration.</summary>
     public ulong Seed { get; init; } = 42;
 
@@ -76,7 +84,13 @@ public sealed class TwinModel
     public required double[] Weights { get; init; }
 
     /// <summary>Items a twin can pick (a positive weight).</summary>
-    public int ChosenItems => Weights.Count(w => w > 0);
+    public int ChosenItems => Weights.Where((w, i) => w > 0 || Planted?[i] > 0).Count();
+
+    /// <summary>Planted users per item per learned user of the log (see <see cref="TwinFitOptions.Plant"/>), or null.</summary>
+    public double[]? Planted { get; init; }
+
+    /// <summary>γ of planted picks: they go to users ∝ events^γ × affinity, γ matching the log's (1 without planting).</summary>
+    public double PlantingExponent { get; init; } = 1;
 
     /// <summary>The taste clusters.</summary>
     public required IReadOnlyList<TasteComponent> Clusters { get; init; }
@@ -151,6 +165,21 @@ public static class TwinFit
 
         options.Progress?.Invoke("choice weights");
         var (simulated, activity) = SimulateUsers(clusters, interests, profile, dims, options);
+        double[]? planted = null;
+        double plantingExponent = 1;
+        if (privacy is null && options.Plant)
+        {
+            plantingExponent = PlantingExponent.Fit(histories, items, positions, dims, simulated, activity, options.Sharpness, options.Midpoint);
+
+            // Each item of the log gets one planted user; ordinary picks make up the rest of its users and of each
+            // user's events (planted picks go to users in proportion to their events, so every activity shrinks alike).
+            planted = [.. target.Select(t => t >= 1 ? 1.0 : 0)];
+            double plantedEvents = planted.Sum(), events = target.Sum();
+            target = [.. target.Select((t, i) => t - planted[i])];
+            double keep = Math.Max(events - plantedEvents, 0) / Math.Max(events, 1e-300);
+            activity = [.. activity.Select(a => Math.Max(a * keep, 1e-3))];
+        }
+
         double simulatedEvents = activity.Sum(), targetEvents = target.Sum();
         double[] scaled = [.. target.Select(t => t * simulatedEvents / Math.Max(targetEvents, 1e-300))];
         double[] weights = ChoiceCalibration.Weights(scaled, positions, dims, simulated, activity, options.Sharpness, options.Midpoint,
@@ -178,6 +207,8 @@ public static class TwinFit
             Interests = interests,
             Positions = positions,
             Weights = weights,
+            Planted = planted,
+            PlantingExponent = plantingExponent,
             Clusters = clusters,
             Rating = rating,
             RatingValues = values,

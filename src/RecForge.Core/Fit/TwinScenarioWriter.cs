@@ -40,6 +40,9 @@ public static class TwinScenarioWriter
     /// <summary>The catalogue file's column of taste positions.</summary>
     public const string PositionColumn = "fit_position";
 
+    /// <summary>The catalogue file's column of planted users per learned user of the log.</summary>
+    public const string PlantedColumn = "fit_planted";
+
     /// <summary>The catalogue file's column of rating biases.</summary>
     public const string BiasColumn = "fit_rating_bias";
 
@@ -101,7 +104,7 @@ public static class TwinScenarioWriter
             y.Append(c, $"  activity: {{ quantiles: [{string.Join(", ", p.ActivityQuantiles.Select(N))}] }}\n");
         }
 
-        y.Append(c, $"  choice: {{ preference: 1, popularity: 0, exploration: 0, coherence: 0, preference_popularity_bias: 1, sampler: exact, idiosyncrasy: {N(m.Options.Idiosyncrasy)}, activity_bias_slope: {N(m.Options.ActivityBiasSlope)} }}\n");
+        y.Append(c, $"  choice: {{ preference: 1, popularity: 0, exploration: 0, coherence: 0, preference_popularity_bias: 1, sampler: exact, idiosyncrasy: {N(m.Options.Idiosyncrasy)}, activity_bias_slope: {N(m.Options.ActivityBiasSlope)}{(m.Planted is null ? "" : $", planted: {{ column: {PlantedColumn}, per_users: {p.Users}, activity_exponent: {N(m.PlantingExponent)} }}")} }}\n");
         if (origin.Timed)
         {
             ScenarioWriter.AppendTimeProfile(y, p);
@@ -137,7 +140,7 @@ public static class TwinScenarioWriter
     {
         var c = CultureInfo.InvariantCulture;
         var csv = new StringBuilder();
-        csv.AppendJoin(',', [Csv(catalogue.IdColumn), .. catalogue.Columns.Select(Csv), WeightColumn, BiasColumn, PositionColumn]);
+        csv.AppendJoin(',', [Csv(catalogue.IdColumn), .. catalogue.Columns.Select(Csv), WeightColumn, BiasColumn, PositionColumn, .. m.Planted is null ? Array.Empty<string>() : [PlantedColumn]]);
         csv.Append('\n');
         for (int i = 0; i < catalogue.Ids.Count; i++)
         {
@@ -154,6 +157,11 @@ public static class TwinScenarioWriter
             for (int d = 0; d < m.Dimensions; d++)
             {
                 csv.Append(d == 0 ? "" : " ").Append(F(m.Positions[i * m.Dimensions + d]));
+            }
+
+            if (m.Planted is { } planted)
+            {
+                csv.Append(',').Append(planted[i].ToString("0.###", c));
             }
 
             csv.Append('\n');

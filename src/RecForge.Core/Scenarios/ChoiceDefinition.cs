@@ -21,4 +21,7 @@ public sealed record ChoiceDefinition(double Preference, double Popularity, doub
     /// bias × (n / n̄)^slope, n̄ being the mean events per user — light users lean less on popularity when slope &gt; 0.
     /// </summary>
     public double ActivityBiasSlope { get; init; }
+
+    /// <summary>Items given to chosen users outright (<c>choice.planted</c>), or null.</summary>
+    public PlantedPicksDefinition? Planted { get; init; }
 }

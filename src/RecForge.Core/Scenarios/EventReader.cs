@@ -51,7 +51,7 @@ internal static partial class EventReader
 
         session?.Finish();
 
-        ChoiceDefinition choice = ReadChoice(r.Mapping("choice"));
+        ChoiceDefinition choice = ReadChoice(r.Mapping("choice"), items);
         TimeProfileDefinition time = ReadTime(r.Mapping("time_profile"));
         bool hasFunnel = r.Has("funnel");
         List<FunnelStep> funnel = ReadFunnel(r);
@@ -170,7 +170,7 @@ internal static partial class EventReader
         return play;
     }
 
-    private static ChoiceDefinition ReadChoice(MappingReader? c)
+    private static ChoiceDefinition ReadChoice(MappingReader? c, EntityDefinition items)
     {
         if (c is null)
         {
@@ -197,7 +197,13 @@ internal static partial class EventReader
             Exact = sampler == "exact",
             Idiosyncrasy = c.Number("idiosyncrasy", 0, 0, 5),
             ActivityBiasSlope = c.Number("activity_bias_slope", 0, -2, 2),
+            Planted = c.Mapping("planted") is { } planted ? ReadPlanted(planted, items) : null,
         };
+        if (choice.Planted is not null && !choice.Exact)
+        {
+            throw c.Error("planted", "needs `sampler: exact` (planted picks replace tabulated ones)");
+        }
+
         if (choice.ActivityBiasSlope != 0 && !choice.Exact)
         {
             throw c.Error("activity_bias_slope", "needs `sampler: exact` (the bias is applied to the tabulated distribution)");
@@ -210,6 +216,29 @@ internal static partial class EventReader
 
         c.Finish();
         return choice;
+    }
+
+    // planted: { column: fit_planted, per_users: 488, activity_exponent: 2.9 } — each item's planted users per that many users.
+    private static PlantedPicksDefinition ReadPlanted(MappingReader r, EntityDefinition items)
+    {
+        string column = r.RequireString("column");
+        long perUsers = r.Integer("per_users", 1, 1);
+        double exponent = r.Number("activity_exponent", 1, 0, 10);
+        CatalogueFile file = items.File ?? throw r.Error("column", "planted users come from a column only when the items are read from a file (`items.file`)");
+        if (!file.Has(column))
+        {
+            throw r.Error("column", $"{file.Path} has no column '{column}' (it has {string.Join(", ", file.Header)})");
+        }
+
+        double[] perItem = file.Numbers(column, out int bad) ?? throw r.Error("column", $"{file.Path}:{CatalogueFile.LineOf(bad)}: '{file.Texts(column)[bad]}' in column '{column}' is not a number");
+        int negative = Array.FindIndex(perItem, v => v < 0);
+        if (negative >= 0)
+        {
+            throw r.Error("column", $"{file.Path}:{CatalogueFile.LineOf(negative)}: planted users {perItem[negative].ToString(System.Globalization.CultureInfo.InvariantCulture)} is negative");
+        }
+
+        r.Finish();
+        return new PlantedPicksDefinition(perItem, perUsers, exponent);
     }
 
     private static List<FunnelStep> ReadFunnel(MappingReader r)

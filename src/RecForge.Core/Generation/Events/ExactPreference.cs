@@ -23,6 +23,11 @@ internal sealed class ExactPreference
     private readonly double[] _weights;
     private readonly double[] _proposal;
     private readonly double[]? _ownFactors;
+    private readonly PlantedPicks? _planted;
+    private int[] _plantedItems = [];
+    private int _plantedNext;
+    private long _rows;
+    private long _picks;
     private double _proposalBias = double.NaN;
     private double _bias;
     private long _user;
@@ -37,6 +42,7 @@ internal sealed class ExactPreference
         _weights = new double[checked((int)catalog.Count)];
         _proposal = new double[_weights.Length];
         _ownFactors = _idiosyncrasy > 0 ? LognormalTable.Of(_idiosyncrasy) : null;
+        _planted = world.Scenario.Events.Choice.Planted is null ? null : PlantedPicks.For(world, catalog);
     }
 
     /// <summary>
@@ -48,6 +54,10 @@ internal sealed class ExactPreference
         _user = user;
         _bias = UserBias(_world.Scenario, rows);
         Array.Clear(_ready);
+        _plantedItems = _planted?.Of(user) ?? [];
+        _plantedNext = 0;
+        _rows = rows;
+        _picks = 0;
     }
 
     /// <summary>The popularity exponent of a user with <paramref name="rows"/> events (see <see cref="Begin"/>).</summary>
@@ -79,9 +89,30 @@ internal sealed class ExactPreference
         return _tables[table].Sample(ref rng);
     }
 
+    /// <summary>
+    /// One of the user's planted items not yet taken, with probability (planted items left) / (picks left), so that
+    /// they fall at random places in the history; −1 otherwise. Draws nothing for users without planted items.
+    /// </summary>
+    public long SamplePlanted(HashSet<long> seen, ref Rng rng)
+    {
+        while (_plantedNext < _plantedItems.Length && seen.Contains(_plantedItems[_plantedNext]))
+        {
+            _plantedNext++;
+        }
+
+        int left = _plantedItems.Length - _plantedNext;
+        if (left == 0 || rng.NextDouble() * Math.Max(1, _rows - _picks) >= left)
+        {
+            return -1;
+        }
+
+        return _plantedItems[_plantedNext++];
+    }
+
     /// <summary>The user took <paramref name="item"/>: it is never drawn again for them.</summary>
     public void Take(long item)
     {
+        _picks++;
         for (int j = 0; j < _tables.Length; j++)
         {
             if (_ready[j])

@@ -53,10 +53,18 @@ internal sealed class PreferenceChooser : IItemChooser
             target = _target;
         }
 
-        // Exact picks use the user's table; a coherent pick aims elsewhere and goes by rejection.
-        if (_exact is not null && !coherent && _exact.Sample(interest, taste, _seen, ref rng) is var drawn and >= 0)
+        // Exact picks take a planted item or draw from the user's table; a coherent pick aims elsewhere and goes by rejection.
+        if (_exact is not null && !coherent)
         {
-            return drawn;
+            if (_exact.SamplePlanted(_seen, ref rng) is var planted and >= 0)
+            {
+                return planted;
+            }
+
+            if (_exact.Sample(interest, taste, _seen, ref rng) is var drawn and >= 0)
+            {
+                return drawn;
+            }
         }
 
         long candidate = 0;
