@@ -88,6 +88,13 @@ internal static class FitCommand
                 InteractionLog learned = real.Subset(train);
                 string name = Path.GetFileNameWithoutExtension(outPath);
                 var c = CultureInfo.InvariantCulture;
+                if (parse.GetValue(plant) && (privacy is not null || parse.GetValue(syntheticItems)))
+                {
+                    // Planting gives each item of the log one user: under DP which items the log has is not released, and a
+                    // synthetic catalogue has no items of the log.
+                    throw new InvalidDataException($"--plant cannot be combined with {(privacy is not null ? "--epsilon (which items the log has is not released privately)" : "--synthetic-items (its items are not the log's)")}");
+                }
+
                 if (parse.GetValue(syntheticItems))
                 {
                     // A synthetic catalogue needs the popularity exponent and item count, which no private release provides.

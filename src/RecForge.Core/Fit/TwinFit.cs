@@ -39,7 +39,7 @@ public sealed record TwinFitOptions
     /// Plant every item of the log with one user per learned user of the log (<c>choice.planted</c>), the rest of its
     /// users coming from ordinary picks: every item a real log has has a user, where independent picks leave an item
     /// of one expected user out with probability 1/e. Off by default (docs/evaluation.md: the long tail becomes the
-    /// log's, utility stays within its noise). Not under DP.
+    /// log's, utility stays within its noise). Ignored under DP (`fit` refuses the two together).
     /// </summary>
     public bool Plant { get; init; }
 

@@ -78,6 +78,13 @@ public sealed class TwinAtAnySizeTests : IDisposable
         // twins fitted with --holdout 0.2 in docs/evaluation.md).
         static double Rare(long[] items) => items.GroupBy(i => i).Count(g => g.Count() <= 2) / (double)items.Distinct().Count();
         Assert.InRange(Rare(twinItems), Rare(logItems) - 0.05, Rare(logItems) + 0.05);
+
+        // Under DP which items the log has is not released: the two options are refused together, in one line.
+        var (code, _, error) = Cli.Run("fit", Ratings, "--out", Path.Combine(_root, "private-planted.yaml"), "--plant", "--epsilon", "10");
+        Assert.Equal(2, code);
+        Assert.Contains("--plant cannot be combined with --epsilon", error, StringComparison.Ordinal);
+        Assert.Single(error.Trim().Split('\n'));
+        Assert.False(File.Exists(Path.Combine(_root, "private-planted.yaml")));
     }
 
     [Fact]
