@@ -172,7 +172,8 @@ public static class TwinFit
             plantingExponent = PlantingExponent.Fit(histories, items, positions, dims, simulated, activity, options.Sharpness, options.Midpoint);
 
             // Each item of the log gets one planted user; ordinary picks make up the rest of its users and of each
-            // user's events (planted picks go to users in proportion to their events, so every activity shrinks alike).
+            // user's events. Every activity shrinks alike here, a first-order account: the engine gives planted picks
+            // to users ∝ events^γ, at most half of anyone's events.
             planted = [.. target.Select(t => t >= 1 ? 1.0 : 0)];
             double plantedEvents = planted.Sum(), events = target.Sum();
             target = [.. target.Select((t, i) => t - planted[i])];
