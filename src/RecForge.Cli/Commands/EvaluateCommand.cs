@@ -152,7 +152,7 @@ internal static class EvaluateCommand
         }
 
         LongTailScore t = r.LongTail;
-        stdout.WriteLine(string.Create(c, $"  long tail: catalogue coverage real {t.RealCoverage:P1} / synthetic {t.SyntheticCoverage:P1}; items with 1-2 users real {t.RealRare:P1} / synthetic {t.SyntheticRare:P1}"));
+        stdout.WriteLine(string.Create(c, $"  long tail: catalogue coverage real {t.RealCoverage:P1} (train users {t.RealTrainCoverage:P1}) / synthetic {t.SyntheticCoverage:P1}; items with 1-2 users real {t.RealRare:P1} / synthetic {t.SyntheticRare:P1}"));
         string trained = r.UtilityUsers < r.SyntheticUsers ? string.Create(c, $"; synthetic: a seeded sample of {r.UtilityUsers:N0} users") : "";
         stdout.WriteLine($"utility (NDCG@10 / Recall@10 on held-out real users, histories split {r.Split}; trained on real train users vs on synthetic{trained})");
         foreach (UtilityScore u in r.Utility)

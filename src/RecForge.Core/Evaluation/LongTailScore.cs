@@ -6,4 +6,11 @@ namespace RecForge.Evaluation;
 /// <param name="SyntheticCoverage">The same for the synthetic log.</param>
 /// <param name="RealRare">Share of the real log's active items chosen by one or two users.</param>
 /// <param name="SyntheticRare">The same for the synthetic log.</param>
-public sealed record LongTailScore(int Catalogue, double RealCoverage, double SyntheticCoverage, double RealRare, double SyntheticRare);
+public sealed record LongTailScore(int Catalogue, double RealCoverage, double SyntheticCoverage, double RealRare, double SyntheticRare)
+{
+    /// <summary>
+    /// Share of the catalogue the real train users chose: all that a twin fitted on them (<c>fit --holdout</c>) can know,
+    /// the items only test users chose having no learned weight.
+    /// </summary>
+    public double RealTrainCoverage { get; init; }
+}

@@ -39,7 +39,7 @@ public static class TwinEvaluation
             TiedShare = tied,
             FidelityUsers = sample.UserCount,
             UtilityUsers = trainOn.UserCount,
-            LongTail = LongTail(real, sample, items),
+            LongTail = LongTail(real, sample, items) with { RealTrainCoverage = (double)Tail(train).Covered / Math.Max(1, items) },
         };
     }
 

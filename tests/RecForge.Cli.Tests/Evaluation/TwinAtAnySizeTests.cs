@@ -35,6 +35,12 @@ public sealed class TwinAtAnySizeTests : IDisposable
         JsonElement tail = json.GetProperty("report").GetProperty("long_tail");
         Assert.True(tail.GetProperty("synthetic_coverage").GetDouble() >= 0.72, stdout);
 
+        // What the fit could know: the items evaluate's train users chose (the same split as fit's --holdout); 8.6% of
+        // the catalogue only the 122 test users chose.
+        Assert.Equal(1.0, tail.GetProperty("real_coverage").GetDouble(), 3);
+        Assert.Equal(0.914, tail.GetProperty("real_train_coverage").GetDouble(), 3);
+        Assert.Contains("catalogue coverage real 100.0 % (train users 91.4 %)", stdout, StringComparison.Ordinal);
+
         // --interactions alone scales the users the same way.
         string twice = Generate(yaml, "x2", "--interactions", ((long)Math.Round(1220 * perUser)).ToString(CultureInfo.InvariantCulture), "--tables", "users");
         Assert.Equal(1220, new ParquetTable(Path.Combine(twice, "users")).Column<long>("userId").Length);
