@@ -52,43 +52,9 @@ internal sealed class PlantedPicks
         PlantedPicksDefinition planted = scenario.Events.Choice.Planted!;
         long users = scenario.Users.Count;
         int pool = (int)Math.Min(users, MaxPool);
-        int dims = world.Dimensions;
-        int maxInterests = Math.Max(1, scenario.World.MixByPicks ? scenario.World.ClustersPerUserMax : 1);
 
-        // The pool's interests (or single positions), their weights, events and room left.
-        var positions = new float[pool][][];
-        var weights = new double[pool][];
-        var room = new long[pool];
-        var rows = new long[pool];
-        Parallel.For(0, pool, p =>
-        {
-            long user = PoolUser(p, pool, users);
-            var interests = new float[maxInterests][];
-            for (int j = 0; j < maxInterests; j++)
-            {
-                interests[j] = new float[dims];
-            }
-
-            var mix = new double[maxInterests];
-            var clusters = new int[Math.Max(maxInterests, scenario.World.Clusters.Count)];
-            int count;
-            if (scenario.World.MixByPicks)
-            {
-                count = world.UserInterests(user, interests, mix, clusters);
-            }
-            else
-            {
-                world.UserTaste(user, interests[0], clusters);
-                mix[0] = 1;
-                count = 1;
-            }
-
-            positions[p] = interests[..count];
-            weights[p] = mix[..count];
-            rows[p] = activity.RowsOf(user);
-            room[p] = rows[p] / 2;
-        });
-
+        var (positions, weights, rows) = Pool(world, activity, pool);
+        long[] room = [.. rows.Select(r => r / 2)];
         double[]? own = scenario.Events.Choice.Idiosyncrasy > 0 ? LognormalTable.Of(scenario.Events.Choice.Idiosyncrasy) : null;
         double[] activityWeight = [.. rows.Select(r => Math.Pow(r, planted.ActivityExponent))];
         ulong plantedKey = StreamKey.Combine(world.Seed, PlantedStream);
@@ -98,13 +64,14 @@ internal sealed class PlantedPicks
         for (int item = 0; item < items; item++)
         {
             double expected = planted.PerItem[item] * users / planted.PerUsers;
-            slots[item] = (int)Math.Floor(expected) + (Rng.Mix(ItemKey(plantedKey, item)) / 18446744073709551616.0 < expected - Math.Floor(expected) ? 1 : 0);
+            slots[item] = (int)Math.Floor(expected) + (new Rng(ItemKey(plantedKey, item)).NextDouble() < expected - Math.Floor(expected) ? 1 : 0);
             candidates[item] = Math.Clamp(Candidates / Math.Max(1, slots[item]), MinCandidates, Candidates);
         }
 
         // Candidates and their weights are independent of one another (computed in parallel, a block of items at a
         // time); who has room, and the draw, go in item order.
-        var chosen = new Dictionary<long, List<int>>();
+        // Per pool user, the items planted with them so far, in item order.
+        var chosen = new List<int>?[pool];
         var candidate = new int[BlockEntries];
         var score = new double[BlockEntries];
         var first = new int[BlockItems + 1];
@@ -161,7 +128,7 @@ internal sealed class PlantedPicks
                     for (int c = 0; c < n; c++)
                     {
                         int p = candidate[at + c];
-                        if (room[p] <= 0 || (chosen.TryGetValue(PoolUser(p, pool, users), out List<int>? taken) && taken[^1] == item))
+                        if (room[p] <= 0 || (chosen[p] is { } taken && taken[^1] == item))
                         {
                             w[c] = 0;
                         }
@@ -174,40 +141,83 @@ internal sealed class PlantedPicks
                         continue;
                     }
 
-                    double u = Rng.Mix(itemKey ^ ((ulong)slot * 0xD1B54A32D192ED03UL)) / 18446744073709551616.0 * total;
-                    int pick = 0;
-                    while (pick < n - 1 && (u -= w[pick]) >= 0)
-                    {
-                        pick++;
-                    }
-
-                    while (w[pick] == 0)
-                    {
-                        pick--;
-                    }
-
-                    int winner = candidate[at + pick];
+                    int winner = candidate[at + Draw(w, new Rng(itemKey ^ ((ulong)slot * 0xD1B54A32D192ED03UL)).NextDouble() * total)];
                     room[winner]--;
-                    long winnerUser = PoolUser(winner, pool, users);
-                    if (!chosen.TryGetValue(winnerUser, out List<int>? list))
-                    {
-                        chosen[winnerUser] = list = [];
-                    }
-
-                    list.Add(item);
+                    (chosen[winner] ??= []).Add(item);
                 }
             }
 
             start = end;
         }
 
-        var byUser = new Dictionary<long, int[]>(chosen.Count);
-        foreach (var (user, list) in chosen)
+        var byUser = new Dictionary<long, int[]>();
+        for (int p = 0; p < pool; p++)
         {
-            byUser[user] = [.. list];
+            if (chosen[p] is { } list)
+            {
+                byUser[PoolUser(p, pool, users)] = [.. list];
+            }
         }
 
         return new PlantedPicks(byUser);
+    }
+
+    // The pool's interests (or single positions), their mixture weights and events.
+    private static (float[][][] Positions, double[][] Weights, long[] Rows) Pool(WorldModel world, ActivityPlan activity, int pool)
+    {
+        ScenarioDefinition scenario = world.Scenario;
+        int dims = world.Dimensions;
+        int maxInterests = Math.Max(1, scenario.World.MixByPicks ? scenario.World.ClustersPerUserMax : 1);
+        var positions = new float[pool][][];
+        var weights = new double[pool][];
+        var rows = new long[pool];
+        Parallel.For(0, pool, p =>
+        {
+            long user = PoolUser(p, pool, scenario.Users.Count);
+            var interests = new float[maxInterests][];
+            for (int j = 0; j < maxInterests; j++)
+            {
+                interests[j] = new float[dims];
+            }
+
+            var mix = new double[maxInterests];
+            var clusters = new int[Math.Max(maxInterests, scenario.World.Clusters.Count)];
+            int count;
+            if (scenario.World.MixByPicks)
+            {
+                count = world.UserInterests(user, interests, mix, clusters);
+            }
+            else
+            {
+                world.UserTaste(user, interests[0], clusters);
+                mix[0] = 1;
+                count = 1;
+            }
+
+            positions[p] = interests[..count];
+            weights[p] = mix[..count];
+            rows[p] = activity.RowsOf(user);
+        });
+
+
+        return (positions, weights, rows);
+    }
+
+    // The index whose weight holds u ∈ [0, Σ w): a zero weight is never drawn, even where rounding runs u past the end.
+    private static int Draw(ReadOnlySpan<double> w, double u)
+    {
+        int pick = 0;
+        while (pick < w.Length - 1 && (u -= w[pick]) >= 0)
+        {
+            pick++;
+        }
+
+        while (w[pick] == 0)
+        {
+            pick--;
+        }
+
+        return pick;
     }
 
     private static ulong ItemKey(ulong plantedKey, int item) => StreamKey.Combine(plantedKey, (ulong)item);
