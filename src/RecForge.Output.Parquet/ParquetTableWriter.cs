@@ -6,7 +6,7 @@ namespace RecForge.Output.Parquet;
 public sealed class ParquetTableWriter : ITableWriter
 {
     private readonly AtomicFile _file;
-    private readonly ParquetFileWriter _writer;
+    private ParquetFileWriter? _writer;
     private readonly TableSchema _schema;
     private readonly int _rowGroupRows;
     private RowGroupWriter? _group;
@@ -14,29 +14,74 @@ public sealed class ParquetTableWriter : ITableWriter
     private long _rows;
     private bool _closed;
 
-    /// <summary>Opens the file.</summary>
+    /// <summary>Prepares the file; it is created with the first batch, whose values choose each column's encoding.</summary>
     public ParquetTableWriter(string path, TableSchema schema, TableWriterOptions options)
     {
         _file = new AtomicFile(path);
         _schema = schema;
         _rowGroupRows = options.RowGroupRows;
+    }
+
+    // The columns' encodings are chosen from the first batch (the same rows on any thread or shard count, so the same
+    // bytes): a dictionary is kept only where values repeat.
+    private ParquetFileWriter Open(ColumnBatch? first)
+    {
         var builder = new WriterPropertiesBuilder().Compression(Compression.Snappy).CreatedBy("RecForge");
-        foreach (ColumnSpec column in schema.Columns)
+        for (int c = 0; c < _schema.Columns.Count; c++)
         {
+            ColumnSpec column = _schema.Columns[c];
+
             // Vector values are nearly all distinct: a dictionary only adds indices to every value until it passes its
             // 1 MB limit, ~50% more bytes in the small files of a hive-partitioned catalogue (docs/benchmarks.md).
             if (column.Kind == ColumnKind.FloatVector)
             {
                 builder.DisableDictionary(column.Name + ".list.item");
             }
-            else if (column.Kind == ColumnKind.HalfVector)
+            else if (column.Kind == ColumnKind.HalfVector || (first is not null && MostlyDistinct(first.Columns[c], first.Count)))
             {
                 builder.DisableDictionary(column.Name);
             }
         }
 
         using WriterProperties properties = builder.Build();
-        _writer = Guard(() => new ParquetFileWriter(_file.TemporaryPath, [.. schema.Columns.Select(ToColumn)], properties));
+        return new ParquetFileWriter(_file.TemporaryPath, [.. _schema.Columns.Select(ToColumn)], properties);
+    }
+
+    // Continuous numbers and times (watch time, event timestamps) hardly repeat: Arrow would hash every value into a
+    // dictionary that passes its 1 MB limit after ~131k values and then falls back to plain pages. Skipping it took
+    // ~6% of the CPU time of a media interactions run and made the file 2% smaller (docs/benchmarks.md, issue 19).
+    // A column whose first batch (up to 8,192 values) is at least half distinct is written plain (watch time is ~80%:
+    // a funnel's reactions repeat their exposure's value); ratings, prices on a grid and dates keep their dictionary.
+    private static bool MostlyDistinct(Array values, int count)
+    {
+        int sample = Math.Min(count, 8192);
+        if (sample < 64)
+        {
+            return false;
+        }
+
+        var distinct = new HashSet<long>(sample);
+        switch (values)
+        {
+            case double[] d:
+                for (int i = 0; i < sample; i++)
+                {
+                    distinct.Add(BitConverter.DoubleToInt64Bits(d[i]));
+                }
+
+                break;
+            case DateTime[] t:
+                for (int i = 0; i < sample; i++)
+                {
+                    distinct.Add(t[i].Ticks);
+                }
+
+                break;
+            default:
+                return false;
+        }
+
+        return distinct.Count >= sample / 2;
     }
 
     /// <inheritdoc />
@@ -44,6 +89,7 @@ public sealed class ParquetTableWriter : ITableWriter
 
     private void WriteBatch(ColumnBatch batch)
     {
+        _writer ??= Open(batch);
         int offset = 0;
         while (offset < batch.Count)
         {
@@ -71,6 +117,7 @@ public sealed class ParquetTableWriter : ITableWriter
     {
         Guard(() =>
         {
+            _writer ??= Open(null);
             _group?.Close();
             _group = null;
             _writer.Close();
@@ -115,7 +162,7 @@ public sealed class ParquetTableWriter : ITableWriter
             try
             {
                 _group?.Dispose();
-                _writer.Close();
+                _writer?.Close();
             }
             catch (ParquetException)
             {
@@ -123,7 +170,7 @@ public sealed class ParquetTableWriter : ITableWriter
             }
         }
 
-        _writer.Dispose();
+        _writer?.Dispose();
         _file.Dispose();
     }
 

@@ -12,12 +12,16 @@ internal sealed class GammaSampler(double shape, double scale = 1.0) : IScalarSa
     /// <inheritdoc />
     public double Sample(ref Rng rng) => scale * Draw(ref rng, shape);
 
-    /// <summary>One Gamma(shape, 1) draw.</summary>
-    public static double Draw(ref Rng rng, double shape)
+    /// <summary>One Gamma(shape, 1) draw over Box–Muller normals.</summary>
+    public static double Draw(ref Rng rng, double shape) => Draw<BoxMullerNormal>(ref rng, shape);
+
+    /// <summary>One Gamma(shape, 1) draw over the normals of <typeparamref name="TNormal"/>.</summary>
+    public static double Draw<TNormal>(ref Rng rng, double shape)
+        where TNormal : INormalSource
     {
         if (shape < 1.0)
         {
-            double boosted = Draw(ref rng, shape + 1.0);
+            double boosted = Draw<TNormal>(ref rng, shape + 1.0);
             return boosted * Math.Pow(rng.NextOpenDouble(), 1.0 / shape);
         }
 
@@ -28,7 +32,7 @@ internal sealed class GammaSampler(double shape, double scale = 1.0) : IScalarSa
             double x, v;
             do
             {
-                x = rng.NextGaussian();
+                x = TNormal.Next(ref rng);
                 v = 1.0 + c * x;
             }
             while (v <= 0);

@@ -42,6 +42,50 @@ public class ZipfSamplerTests
         Assert.InRange(ZipfFit.Estimate(counts), exponent - 0.02, exponent + 0.02);
     }
 
+    [Theory]
+    [InlineData(100_000, 0.5)]
+    [InlineData(100_000, 1.0)]
+    [InlineData(1_000_000, 1.3)]
+    public void Head_table_and_tail_join_without_a_seam(long n, double exponent)
+    {
+        // Ranks past ZipfSampler.HeadRanks come from rejection-inversion over the tail's hat, the rest from a table:
+        // the bands around the seam and the tail as a whole must carry their exact shares of k^-exponent.
+        var sampler = new ZipfSampler(n, exponent);
+        var rng = new Rng(9);
+        const int draws = 1_000_000;
+        long m = ZipfSampler.HeadRanks;
+        (long From, long To)[] bands = [(1, 1), (2, 10), (m - 999, m), (m + 1, m + 1000), (m + 1, n)];
+        var counts = new long[bands.Length];
+        for (int i = 0; i < draws; i++)
+        {
+            long k = sampler.SampleRank(ref rng);
+            Assert.InRange(k, 1, n);
+            for (int b = 0; b < bands.Length; b++)
+            {
+                counts[b] += k >= bands[b].From && k <= bands[b].To ? 1 : 0;
+            }
+        }
+
+        double total = 0;
+        var mass = new double[bands.Length];
+        for (long k = 1; k <= n; k++)
+        {
+            double w = Math.Pow(k, -exponent);
+            total += w;
+            for (int b = 0; b < bands.Length; b++)
+            {
+                mass[b] += k >= bands[b].From && k <= bands[b].To ? w : 0;
+            }
+        }
+
+        for (int b = 0; b < bands.Length; b++)
+        {
+            // 5 standard errors of a binomial proportion (each band fails by chance with probability 6e-7).
+            double p = mass[b] / total, tolerance = 5 * Math.Sqrt(p * (1 - p) / draws);
+            Assert.InRange(counts[b] / (double)draws, p - tolerance, p + tolerance);
+        }
+    }
+
     [Fact]
     public void Works_for_a_hundred_million_ranks_in_constant_time()
     {
