@@ -209,6 +209,34 @@ public sealed class CatalogueScenarioTests : IDisposable
     }
 
     [Fact]
+    public void Users_of_a_cluster_with_an_axis_vary_along_it()
+    {
+        // Lefty users sit at (1, 0) + 0.05 z; an axis (3, 0) adds 3 z' along x, which turns a user to the right side
+        // when z' < −1/3: Φ(−1/3) = 0.369 of lefty users pick right items, and none without the axis. With 300 lefty
+        // users the share's standard error is 0.028; the bounds are ~3 of them.
+        string scenario = Scenario("{ preference: 1, popularity: 0, exploration: 0, coherence: 0, preference_popularity_bias: 1, sampler: exact }", "  distinct_items: true");
+        string text = File.ReadAllText(scenario).Replace("count: 60\n", "count: 600\n", StringComparison.Ordinal).Replace("count: 600\n  start", "count: 6000\n  start", StringComparison.Ordinal);
+        foreach (bool axis in new[] { false, true })
+        {
+            File.WriteAllText(scenario, axis ? text.Replace("centroid: [1, 0], spread: 0.05 }", "centroid: [1, 0], spread: 0.05, axes: [[3, 0]] }", StringComparison.Ordinal) : text);
+            string dir = Generate(scenario);
+            var users = Table(dir, "users").ToDictionary(u => u["userId"], u => u["segment"]);
+            var ratings = Table(dir, "ratings");
+            Assert.Equal(6000, ratings.Count);
+            var lefty = ratings.Where(r => users[r["userId"]] == "lefty").GroupBy(r => r["userId"]).ToList();
+            double turned = lefty.Count(g => g.Count(r => int.Parse(r["movieId"], CultureInfo.InvariantCulture) >= 1020) > g.Count() / 2) / (double)lefty.Count;
+            if (axis)
+            {
+                Assert.InRange(turned, 0.28, 0.46);
+            }
+            else
+            {
+                Assert.Equal(0, turned);
+            }
+        }
+    }
+
+    [Fact]
     public void A_catalogue_scenario_reports_bad_files_and_columns_in_one_line()
     {
         string scenario = Scenario("{ preference: 1, popularity: 0, exploration: 0, sampler: exact }");
@@ -225,6 +253,8 @@ public sealed class CatalogueScenarioTests : IDisposable
             (text.Replace("sampler: exact }", "sampler: rejection, planted: { column: plant, per_users: 60 } }", StringComparison.Ordinal), "planted picks replace tabulated ones"),
             (text.Replace("sampler: exact }", "sampler: exact, planted: { column: plants } }", StringComparison.Ordinal), "has no column 'plants'"),
             (text.Replace("sampler: exact }", "sampler: exact, planted: { column: title } }", StringComparison.Ordinal), "in column 'title' is not a number"),
+            (text.Replace("spread: [0.05, 0.05] }", "spread: [0.05, 0.05], axes: [[0, 1, 2]] }", StringComparison.Ordinal), "expected 2 numbers (latent_dimensions), got 3"),
+            (text.Replace("spread: [0.05, 0.05] }", "spread: [0.05, 0.05], axes: [0, 1] }", StringComparison.Ordinal), "expected a list of axes"),
         ];
         foreach (var (edit, expected) in cases)
         {

@@ -36,12 +36,13 @@ internal static class FitCommand
         var interests = new Option<int>("--interests") { Description = "Most interests per user (each pick follows one; 1: a single taste).", DefaultValueFactory = _ => 1 };
         var slope = new Option<double>("--activity-bias-slope") { Description = "How users' popularity bias grows with their activity: bias × (n / mean)^slope.", DefaultValueFactory = _ => 0 };
         var alpha = new Option<double>("--alpha") { Description = "Popularity damping of the item factorisation: the user-item matrix is scaled by popularity^-alpha.", DefaultValueFactory = _ => 0.2 };
+        var tasteAxes = new Option<int?>("--taste-axes") { Description = "Principal axes kept per taste cluster, those above sampling noise (default 4; 0: a per-dimension spread only). Not under DP." };
         var plant = new Option<bool>("--plant") { Description = "Give every item of the log one user outright (the rest by ordinary picks), so the twin covers the catalogue as the log does. Not under DP." };
         var seed = new Option<ulong>("--seed") { Description = "Seed of the factorisation, clustering and calibration.", DefaultValueFactory = _ => 42 };
         var command = new Command("fit", "Learn a scenario from a real interaction log: a twin over its catalogue (taste positions, clusters, choice weights, rating model, time profile, sessions).")
         {
             input, output, user, item, rating, weight, timestamp, items, itemKey, categories, syntheticItems, holdout, holdoutSeed, epsilon, delta, noiseSeed,
-            dimensions, clusters, sharpness, spread, idiosyncrasy, interests, slope, alpha, plant, seed,
+            dimensions, clusters, sharpness, spread, idiosyncrasy, interests, slope, alpha, tasteAxes, plant, seed,
         };
         command.SetAction(parse =>
         {
@@ -95,6 +96,12 @@ internal static class FitCommand
                     throw new InvalidDataException($"--plant cannot be combined with {(privacy is not null ? "--epsilon (which items the log has is not released privately)" : "--synthetic-items (its items are not the log's)")}");
                 }
 
+                if (parse.GetValue(tasteAxes) is { } axes && (axes < 0 || (privacy is not null && axes > 0)))
+                {
+                    // Under DP the clusters' spreads are released with noise; their axes would be another release, not budgeted.
+                    throw new InvalidDataException(axes < 0 ? $"--taste-axes must be 0 or more, got {axes}" : "--taste-axes cannot be combined with --epsilon (the clusters' axes are not released privately)");
+                }
+
                 if (parse.GetValue(syntheticItems))
                 {
                     // A synthetic catalogue needs the popularity exponent and item count, which no private release provides.
@@ -110,7 +117,7 @@ internal static class FitCommand
                 }
                 else
                 {
-                    var options = new TwinFitOptions { Progress = progress.Stage, Dimensions = parse.GetValue(dimensions), Clusters = parse.GetValue(clusters), Sharpness = parse.GetValue(sharpness), SpreadScale = parse.GetValue(spread), Idiosyncrasy = parse.GetValue(idiosyncrasy), Interests = parse.GetValue(interests), ActivityBiasSlope = parse.GetValue(slope), Alpha = parse.GetValue(alpha), Plant = parse.GetValue(plant), Seed = parse.GetValue(seed), Privacy = privacy };
+                    var options = new TwinFitOptions { Progress = progress.Stage, Dimensions = parse.GetValue(dimensions), Clusters = parse.GetValue(clusters), Sharpness = parse.GetValue(sharpness), SpreadScale = parse.GetValue(spread), Idiosyncrasy = parse.GetValue(idiosyncrasy), Interests = parse.GetValue(interests), TasteAxes = parse.GetValue(tasteAxes) ?? 4, ActivityBiasSlope = parse.GetValue(slope), Alpha = parse.GetValue(alpha), Plant = parse.GetValue(plant), Seed = parse.GetValue(seed), Privacy = privacy };
                     TwinModel model = progress.Run("fit", () => TwinFit.Learn(learned, index.Count, genres, options));
                     bool rated = real.Ratings.Any(r => r.Length > 0 && !double.IsNaN(r[0]));
                     var origin = new TwinOrigin(Path.GetFileName(log), fraction, parse.GetValue(holdoutSeed), columns.User,

@@ -23,6 +23,12 @@ public sealed record TwinFitOptions
     /// <summary>Scale of the clusters' fitted spreads (below 1: synthetic users more typical than real ones).</summary>
     public double SpreadScale { get; init; } = 1.0;
 
+    /// <summary>
+    /// Principal axes kept per taste cluster (at most; only those above sampling noise), so synthetic users vary along
+    /// the directions real users vary together (see <see cref="TasteComponent.Axes"/>). None under DP.
+    /// </summary>
+    public int TasteAxes { get; init; } = 4;
+
     /// <summary>Most interests per user (1: one taste position; 2: users mixing two clusters pick by either).</summary>
     public int Interests { get; init; } = 1;
 
@@ -159,7 +165,7 @@ public static class TwinFit
         float[][] tastes = TasteMixture.FoldIn(histories, positions, dims);
         int interests = Math.Max(1, options.Interests);
         List<TasteComponent> clusters = privacy is null
-            ? TasteMixture.Fit(interests > 1 ? [.. TasteMixture.Interests(histories, positions, dims)] : tastes, options.Clusters, options.SpreadScale, options.Seed)
+            ? TasteMixture.Fit(interests > 1 ? [.. TasteMixture.Interests(histories, positions, dims)] : tastes, options.Clusters, options.SpreadScale, options.Seed, options.TasteAxes)
             : TasteMixture.FitPrivate(tastes, options.Clusters, options.SpreadScale, privacy, shares.Clusters);
         interests = Math.Min(interests, clusters.Count);
 
@@ -281,7 +287,7 @@ public static class TwinFit
     }
 
     // Users as the engine makes them — 1..interests distinct clusters by weight, Gamma(1) mixture weights sorted and
-    // normalised, each interest its centroid + spread · z, normalised — with activities as its plan gives them:
+    // normalised, each interest its centroid + spread · z + Σ z_a · axis_a, normalised — with activities as its plan gives them:
     // 1 + (events − users) · a / Σ a for a drawn from the activity quantiles.
     private static (List<SimulatedUser> Users, double[] Activity) SimulateUsers(IReadOnlyList<TasteComponent> clusters, int interests, LogProfile profile, int dims, TwinFitOptions options)
     {
@@ -315,6 +321,11 @@ public static class TwinFit
                 for (int d = 0; d < dims; d++)
                 {
                     positions[j][d] = (float)(c.Centroid[d] + c.Spread[d] * rng.NextGaussian());
+                }
+
+                foreach (float[] axis in c.Axes)
+                {
+                    VectorMath.AddScaled(positions[j], axis, rng.NextGaussian());
                 }
 
                 VectorMath.Normalize(positions[j]);

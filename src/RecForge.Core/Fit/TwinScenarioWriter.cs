@@ -73,6 +73,14 @@ public static class TwinScenarioWriter
         {
             TasteComponent t = m.Clusters[k];
             y.Append(c, $"    taste_{k + 1:00}:\n      weight: {t.Weight.ToString("0.######", c)}\n      centroid: [{string.Join(", ", t.Centroid.Select(F))}]\n      spread: [{string.Join(", ", t.Spread.Select(F))}]\n");
+            if (t.Axes.Count > 0)
+            {
+                y.Append(c, $"      axes:\n");
+                foreach (float[] axis in t.Axes)
+                {
+                    y.Append(c, $"        - [{string.Join(", ", axis.Select(F))}]\n");
+                }
+            }
         }
 
         y.Append(c, $"\nitems:\n  table: items\n  file: {Quote(catalogueFile)}\n  id: {{ column: {Quote(catalogue.IdColumn)}, from: {Quote(catalogue.IdColumn)} }}\n  attributes:\n");

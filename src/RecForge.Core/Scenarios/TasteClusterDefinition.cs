@@ -15,4 +15,7 @@ public sealed record TasteClusterDefinition(string Name, double Weight, IReadOnl
 
     /// <summary>Standard deviation of the users of this cluster around the centroid, per dimension, or null for none.</summary>
     public float[]? Spread { get; init; }
+
+    /// <summary>Directions users of this cluster vary along together, each scaled by its standard deviation: a user adds z · axis for each (z ~ N(0, 1)). Empty for none.</summary>
+    public IReadOnlyList<float[]> Axes { get; init; } = [];
 }

@@ -61,6 +61,20 @@ internal static class WorldReader
                 YamlSequenceNode seq => Floats(c, "spread", seq, dims, 0),
                 _ => [.. Enumerable.Repeat((float)c.Number("spread", 0, 0), dims)],
             };
+            var axes = new List<float[]>();
+            if (c.Get("axes") is { } axesNode)
+            {
+                if (axesNode is not YamlSequenceNode axisList || axisList.Children.Any(a => a is not YamlSequenceNode))
+                {
+                    throw c.Error("axes", $"expected a list of axes, each a list of {dims} numbers");
+                }
+
+                foreach (YamlNode axis in axisList.Children)
+                {
+                    axes.Add(Floats(c, "axes", (YamlSequenceNode)axis, dims, -1e6));
+                }
+            }
+
             var likes = new List<(CategoryAttribute, int)>();
             // A cluster without likes has no preferred categories: its users' positions are pure noise ("general users").
             MappingReader? likesReader = c.Mapping("likes");
@@ -102,7 +116,7 @@ internal static class WorldReader
             }
 
             c.Finish();
-            clusters.Add(new TasteClusterDefinition(name, weight, likes) { Centroid = centroid, Spread = spread });
+            clusters.Add(new TasteClusterDefinition(name, weight, likes) { Centroid = centroid, Spread = spread, Axes = axes });
         }
 
         if (!latentUsers && (clusters.Count == 0 || clusters.Sum(c => c.Weight) <= 0))

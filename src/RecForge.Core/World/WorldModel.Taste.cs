@@ -40,6 +40,15 @@ internal sealed partial class WorldModel
             position[d] += (float)(sd * rng.NextGaussian());
         }
 
+        // Clusters with axes (fitted twins) move their users along them, each axis weighted as its cluster in the mix.
+        for (int j = 0; j < k; j++)
+        {
+            foreach (float[] axis in w.Clusters[clusters[j]].Axes)
+            {
+                VectorMath.AddScaled(position, axis, rng.NextGaussian() * weights[j]);
+            }
+        }
+
         VectorMath.AddNoise(position, ref rng, w.UserNoise);
         VectorMath.Normalize(position);
         return k;
@@ -47,7 +56,7 @@ internal sealed partial class WorldModel
 
     /// <summary>
     /// A user's interests (<c>clusters_per_user.mix: picks</c>): the same clusters and weights as <see cref="UserTaste"/>,
-    /// but one unit position per cluster — its centroid plus its spread and the user noise — instead of their mixture.
+    /// but one unit position per cluster — its centroid plus its spread, its axes and the user noise — instead of their mixture.
     /// Returns the number of interests; <paramref name="weights"/> sum to 1, strongest first.
     /// </summary>
     public int UserInterests(long user, float[][] positions, Span<double> weights, Span<int> clusters)
@@ -63,6 +72,11 @@ internal sealed partial class WorldModel
             for (int d = 0; spread is not null && d < position.Length; d++)
             {
                 position[d] += (float)(spread[d] * rng.NextGaussian());
+            }
+
+            foreach (float[] axis in w.Clusters[clusters[j]].Axes)
+            {
+                VectorMath.AddScaled(position, axis, rng.NextGaussian());
             }
 
             VectorMath.AddNoise(position, ref rng, w.UserNoise);

@@ -48,6 +48,12 @@ public sealed class FitCommandTests : IDisposable
         Assert.Equal(610, scenario.Users.Count);
         Assert.Equal((0.2, 42UL, 488L), (scenario.Fit!.Holdout, scenario.Fit.HoldoutSeed, scenario.Fit.Users));
 
+        // Taste axes (at most 4 a cluster, only those above the noise edge) are written and read back, each of the
+        // latent dimension; the large clusters of 488 users keep some, so the twin does not fall back to spreads alone.
+        int axes = scenario.World.Clusters.Sum(c => c.Axes.Count);
+        Assert.InRange(axes, 1, 4 * scenario.World.Clusters.Count);
+        Assert.All(scenario.World.Clusters.SelectMany(c => c.Axes), a => Assert.Equal(scenario.World.Dimensions, a.Length));
+
         // One 610-user twin's NDCG ratios vary between seeds (standard deviations over nine twins in docs/evaluation.md:
         // item-kNN 0.031, EASE 0.043), so the utility and distance targets are asserted on the mean of three twins.
         var utility = new Dictionary<string, List<double>>();

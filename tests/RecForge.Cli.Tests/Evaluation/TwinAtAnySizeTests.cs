@@ -91,6 +91,16 @@ public sealed class TwinAtAnySizeTests : IDisposable
         Assert.Contains("--plant cannot be combined with --epsilon", error, StringComparison.Ordinal);
         Assert.Single(error.Trim().Split('\n'));
         Assert.False(File.Exists(Path.Combine(_root, "private-planted.yaml")));
+
+        // The clusters' axes are not a budgeted release either; a negative count is refused too.
+        foreach (var (args, expected) in new (string[], string)[] { (["--taste-axes", "2", "--epsilon", "10"], "--taste-axes cannot be combined with --epsilon"), (["--taste-axes", "-1"], "--taste-axes must be 0 or more") })
+        {
+            (code, _, error) = Cli.Run(["fit", Ratings, "--out", Path.Combine(_root, "axes.yaml"), .. args]);
+            Assert.Equal(2, code);
+            Assert.Contains(expected, error, StringComparison.Ordinal);
+            Assert.Single(error.Trim().Split('\n'));
+            Assert.False(File.Exists(Path.Combine(_root, "axes.yaml")));
+        }
     }
 
     [Fact]
