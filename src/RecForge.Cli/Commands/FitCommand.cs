@@ -117,7 +117,13 @@ internal static class FitCommand
                 }
                 else
                 {
-                    var options = new TwinFitOptions { Progress = progress.Stage, Dimensions = parse.GetValue(dimensions), Clusters = parse.GetValue(clusters), Sharpness = parse.GetValue(sharpness), SpreadScale = parse.GetValue(spread), Idiosyncrasy = parse.GetValue(idiosyncrasy), Interests = parse.GetValue(interests), TasteAxes = parse.GetValue(tasteAxes) ?? 4, ActivityBiasSlope = parse.GetValue(slope), Alpha = parse.GetValue(alpha), Plant = parse.GetValue(plant), Seed = parse.GetValue(seed), Privacy = privacy };
+                    var options = new TwinFitOptions { Progress = progress.Stage, Dimensions = parse.GetValue(dimensions), Clusters = parse.GetValue(clusters), Sharpness = parse.GetValue(sharpness), SpreadScale = parse.GetValue(spread), Idiosyncrasy = parse.GetValue(idiosyncrasy), Interests = parse.GetValue(interests), ActivityBiasSlope = parse.GetValue(slope), Alpha = parse.GetValue(alpha), Plant = parse.GetValue(plant), Seed = parse.GetValue(seed), Privacy = privacy };
+                    if (parse.GetValue(tasteAxes) is { } kept)
+                    {
+                        // Unset keeps the library's default (TwinFitOptions.TasteAxes), so the two cannot drift apart.
+                        options = options with { TasteAxes = kept };
+                    }
+
                     TwinModel model = progress.Run("fit", () => TwinFit.Learn(learned, index.Count, genres, options));
                     bool rated = real.Ratings.Any(r => r.Length > 0 && !double.IsNaN(r[0]));
                     var origin = new TwinOrigin(Path.GetFileName(log), fraction, parse.GetValue(holdoutSeed), columns.User,
