@@ -16,6 +16,7 @@ public sealed class ParquetTableWriter : ITableWriter
     // keeps generation from allocating ~57 bytes a row (a gen-0 GC every ~2 MB, which stalls every thread).
     private ColumnWriter?[] _columns = [];
     private LogicalColumnWriter?[] _logical = [];
+    private readonly ByteValueWriter _bytes = new();
     private long _groupRows;
     private long _rows;
     private bool _closed;
@@ -226,7 +227,7 @@ public sealed class ParquetTableWriter : ITableWriter
                 Write(c, column, d, offset, count);
                 break;
             case string[] s:
-                Write(c, column, s, offset, count);
+                _bytes.WriteStrings((ColumnWriter<ByteArray>)column, s, offset, count);
                 break;
             case string[][] lists:
                 Write(c, column, lists, offset, count);
@@ -238,7 +239,7 @@ public sealed class ParquetTableWriter : ITableWriter
                 Write(c, column, halves, offset, count);
                 break;
             case Guid[] g:
-                Write(c, column, g, offset, count);
+                _bytes.WriteUuids((ColumnWriter<FixedLenByteArray>)column, g, offset, count);
                 break;
             case DateTime[] t:
                 Write(c, column, t, offset, count);
