@@ -12,8 +12,8 @@ public sealed class ParquetTableWriter : ITableWriter
     private RowGroupWriter? _group;
 
     // The current row group's column writers, and their logical writers (made on first use): a logical writer holds its
-    // conversion buffers (levels, UTF-8 bytes, int64 ticks), so one per column and row group rather than one per batch
-    // keeps generation from allocating ~57 bytes a row (a gen-0 GC every ~2 MB, which stalls every thread).
+    // conversion buffers (levels, int64 ticks), so one per column and row group rather than one per batch; strings and
+    // UUIDs skip it (ByteValueWriter). Together they took generation from ~57 bytes allocated a row to ~5.
     private ColumnWriter?[] _columns = [];
     private LogicalColumnWriter?[] _logical = [];
     private readonly ByteValueWriter _bytes = new();
