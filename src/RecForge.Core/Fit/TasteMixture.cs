@@ -113,14 +113,32 @@ internal static class TasteMixture
         KMeansResult k = KMeans.Fit(tastes, clusters, seed);
         var counts = new double[clusters];
         var squares = new double[clusters, d];
+
+        // Each cluster's deviations, in user order, for its principal axes (only when axes are asked for).
+        var deviations = new List<float[]>[clusters];
+        for (int c = 0; c < clusters; c++)
+        {
+            deviations[c] = [];
+        }
+
         for (int u = 0; u < tastes.Length; u++)
         {
             int c = k.Assignments[u];
             counts[c]++;
+            float[]? deviation = axes > 0 ? new float[d] : null;
             for (int j = 0; j < d; j++)
             {
-                double e = tastes[u][j] - k.Centroids[c][j];
-                squares[c, j] += e * e;
+                float e = tastes[u][j] - k.Centroids[c][j];
+                squares[c, j] += (double)e * e;
+                if (deviation is not null)
+                {
+                    deviation[j] = e;
+                }
+            }
+
+            if (deviation is not null)
+            {
+                deviations[c].Add(deviation);
             }
         }
 
@@ -142,22 +160,7 @@ internal static class TasteMixture
             }
 
             double scale = spreadScale / Math.Max(norm, 1e-6);
-            var deviations = new List<float[]>();
-            for (int u = 0; axes > 0 && u < tastes.Length; u++)
-            {
-                if (k.Assignments[u] == c)
-                {
-                    var e = new float[d];
-                    for (int j = 0; j < d; j++)
-                    {
-                        e[j] = tastes[u][j] - k.Centroids[c][j];
-                    }
-
-                    deviations.Add(e);
-                }
-            }
-
-            float[][] kept = axes > 0 ? TasteAxes.Principal(deviations, axes, variance, scale, seed) : [];
+            float[][] kept = axes > 0 ? TasteAxes.Principal(deviations[c], axes, variance, scale, seed) : [];
             var spread = new float[d];
             for (int j = 0; j < d; j++)
             {
