@@ -43,6 +43,9 @@ public sealed class ParquetTableWriter : ITableWriter
             if (column.Kind == ColumnKind.FloatVector)
             {
                 builder.DisableDictionary(column.Name + ".list.item");
+
+                // The minimum and maximum of a vector's coordinates over a page say nothing a reader can prune by.
+                builder.DisableStatistics(column.Name + ".list.item");
             }
             else if (column.Kind == ColumnKind.HalfVector || (first is not null && MostlyDistinct(first.Columns[c], first.Count)))
             {
@@ -50,6 +53,9 @@ public sealed class ParquetTableWriter : ITableWriter
             }
         }
 
+        // Size statistics (Parquet 2.11: per-page level histograms and byte counts) cost a level histogram update per value
+        // of a list column, 1,024 a row for an embedding; no reader RecForge targets uses them. Min/max statistics stay.
+        builder.SetSizeStatisticsLevel(SizeStatisticsLevel.None);
         using WriterProperties properties = builder.Build();
         return new ParquetFileWriter(_file.TemporaryPath, [.. _schema.Columns.Select(ToColumn)], properties);
     }

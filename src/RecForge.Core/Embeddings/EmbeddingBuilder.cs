@@ -71,27 +71,27 @@ internal sealed class EmbeddingBuilder
             {
                 case "text" when _world.TextVectors is { } model:
                     int count = 0;
-                    foreach (AttributeDefinition source in block.Sources)
+                    for (int s = 0; s < block.Sources.Count; s++)
                     {
-                        _texts[count++] = row.TextOf(source.Slot);
+                        _texts[count++] = row.TextOf(block.Sources[s].Slot);
                     }
 
                     model.CopyTo(TextVectorCache.Join(_texts.AsSpan(0, count)), v);
                     break;
                 case "text":
                     // Summed unnormalised: the block is normalised once, below, like every other block.
-                    foreach (AttributeDefinition source in block.Sources)
+                    for (int s = 0; s < block.Sources.Count; s++)
                     {
-                        _encoders[b].Accumulate(row.TextOf(source.Slot), v);
+                        _encoders[b].Accumulate(row.TextOf(block.Sources[s].Slot), v);
                     }
 
                     break;
                 case "latent":
                     position.CopyTo(z);
-                    foreach (AttributeDefinition source in block.Sources)
+                    for (int s = 0; s < block.Sources.Count; s++)
                     {
-                        var category = (CategoryAttribute)source;
-                        VectorMath.AddScaled(z, _world.Centroids(category)[row.CategoryOf(source.Slot)], 0.5);
+                        var category = (CategoryAttribute)block.Sources[s];
+                        VectorMath.AddScaled(z, _world.Centroids(category)[row.CategoryOf(category.Slot)], 0.5);
                     }
 
                     Project(_latentProjection[b], z, v);

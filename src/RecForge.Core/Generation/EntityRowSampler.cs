@@ -90,8 +90,9 @@ internal sealed partial class EntityRowSampler : IExpressionScope, IRowValues
     {
         IdValue.Of(_entity.IdFormat, _world.Seed, _kind, index).WriteTo(batch.Columns[0], row);
 
-        foreach (AttributeDefinition a in _entity.Attributes)
+        for (int i = 0; i < _entity.Attributes.Count; i++)
         {
+            AttributeDefinition a = _entity.Attributes[i];
             if (!_needed[a.Slot])
             {
                 continue;

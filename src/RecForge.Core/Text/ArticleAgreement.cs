@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace RecForge.Text;
 
 /// <summary>
@@ -24,6 +22,10 @@ internal static class ArticleAgreement
     private static readonly string[] ConsonantSoundVowels = ["uni", "use", "usu", "uto", "eu", "one", "once", "ube", "ura", "uro"];
     private static readonly string[] VowelSoundH = ["hour", "honest", "honor", "honour", "heir"];
 
+    // The words of the text being agreed, as ranges of it (or of a replacement word): no string per word.
+    [ThreadStatic]
+    private static List<Word>? t_words;
+
     /// <summary>The text with its articles made to agree; text without an article is returned as it is.</summary>
     public static string Apply(string text)
     {
@@ -32,19 +34,32 @@ internal static class ArticleAgreement
             return text;
         }
 
-        List<string> words = [.. text.Split(' ')];
+        List<Word> words = t_words ??= new List<Word>(64);
+        words.Clear();
+        for (int start = 0; ;)
+        {
+            int end = text.IndexOf(' ', start);
+            words.Add(new Word(text, start, (end < 0 ? text.Length : end) - start));
+            if (end < 0)
+            {
+                break;
+            }
+
+            start = end + 1;
+        }
+
         bool changed = false;
         for (int i = 0; i < words.Count; i++)
         {
-            if (!IsArticle(words[i]))
+            if (!IsArticle(words[i].Span))
             {
                 continue;
             }
 
             // 1. Two articles in a row: the first goes, its capital passes on.
-            if (i + 1 < words.Count && IsArticle(words[i + 1]))
+            if (i + 1 < words.Count && IsArticle(words[i + 1].Span))
             {
-                words[i + 1] = char.IsUpper(words[i][0]) ? Capitalized(words[i + 1]) : words[i + 1];
+                words[i + 1] = char.IsUpper(words[i].Span[0]) ? Capitalized(words[i + 1]) : words[i + 1];
                 words.RemoveAt(i);
                 changed = true;
                 i--;
@@ -53,23 +68,23 @@ internal static class ArticleAgreement
 
             // 2. Article, capitalised words, lower-case article: the second goes.
             int j = i + 1;
-            while (j < words.Count && j - i <= 3 && IsCapitalizedWord(words[j]))
+            while (j < words.Count && j - i <= 3 && IsCapitalizedWord(words[j].Span))
             {
                 j++;
             }
 
-            if (j > i + 1 && j < words.Count && IsArticle(words[j]) && char.IsLower(words[j][0]))
+            if (j > i + 1 && j < words.Count && IsArticle(words[j].Span) && char.IsLower(words[j].Span[0]))
             {
                 words.RemoveAt(j);
                 changed = true;
             }
 
             // 3. and 4. Indefinite articles and the next word.
-            if (i + 1 < words.Count && words[i].Length <= 2 && !words[i].Equals("the", StringComparison.OrdinalIgnoreCase))
+            if (i + 1 < words.Count && words[i].Length <= 2 && !words[i].Span.Equals("the", StringComparison.OrdinalIgnoreCase))
             {
-                string next = words[i + 1];
-                bool upper = char.IsUpper(words[i][0]);
-                if (IsPlural(next))
+                Word next = words[i + 1];
+                bool upper = char.IsUpper(words[i].Span[0]);
+                if (IsPlural(next.Span))
                 {
                     words[i + 1] = upper ? Capitalized(next) : next;
                     words.RemoveAt(i);
@@ -78,16 +93,40 @@ internal static class ArticleAgreement
                     continue;
                 }
 
-                string article = StartsWithVowelSound(next) ? "an" : "a";
-                if (!words[i].Equals(article, StringComparison.OrdinalIgnoreCase))
+                string article = StartsWithVowelSound(next.Span) ? "an" : "a";
+                if (!words[i].Span.Equals(article, StringComparison.OrdinalIgnoreCase))
                 {
-                    words[i] = upper ? Capitalized(article) : article;
+                    words[i] = Word.Of(upper ? Capitalized(article) : article);
                     changed = true;
                 }
             }
         }
 
-        return changed ? string.Join(' ', words) : text;
+        return changed ? Join(words) : text;
+    }
+
+    private static string Join(List<Word> words)
+    {
+        int length = words.Count - 1;
+        foreach (Word w in words)
+        {
+            length += w.Length;
+        }
+
+        return string.Create(length, words, static (destination, words) =>
+        {
+            int at = 0;
+            for (int i = 0; i < words.Count; i++)
+            {
+                if (i > 0)
+                {
+                    destination[at++] = ' ';
+                }
+
+                words[i].Span.CopyTo(destination[at..]);
+                at += words[i].Length;
+            }
+        });
     }
 
     private static bool MayHaveArticle(string text)
@@ -116,10 +155,10 @@ internal static class ArticleAgreement
         return false;
     }
 
-    private static bool IsArticle(string word)
+    private static bool IsArticle(ReadOnlySpan<char> word)
         => word.Equals("a", StringComparison.OrdinalIgnoreCase) || word.Equals("an", StringComparison.OrdinalIgnoreCase) || word.Equals("the", StringComparison.OrdinalIgnoreCase);
 
-    private static bool IsCapitalizedWord(string word)
+    private static bool IsCapitalizedWord(ReadOnlySpan<char> word)
     {
         if (word.Length == 0 || !char.IsUpper(word[0]) || IsArticle(word))
         {
@@ -137,21 +176,34 @@ internal static class ArticleAgreement
         return true;
     }
 
-    private static bool IsPlural(string word)
+    // Words are judged by their first run of letters, lower-cased into a stack buffer: no strings per word.
+    private const int LongestJudged = 64;
+
+    private static bool IsPlural(ReadOnlySpan<char> word)
     {
-        string w = Letters(word).ToLowerInvariant();
-        if (w.Length < 4 || w[^1] != 's' || Array.IndexOf(SingularS, w) >= 0)
+        Span<char> buffer = stackalloc char[LongestJudged];
+        ReadOnlySpan<char> w = LowerLetters(word, buffer);
+        if (w.Length < 4 || w[^1] != 's')
         {
             return false;
+        }
+
+        foreach (string singular in SingularS)
+        {
+            if (w.SequenceEqual(singular))
+            {
+                return false;
+            }
         }
 
         return !(w.EndsWith("ss", StringComparison.Ordinal) || w.EndsWith("us", StringComparison.Ordinal) || w.EndsWith("is", StringComparison.Ordinal)
             || w.EndsWith("as", StringComparison.Ordinal) || w.EndsWith("os", StringComparison.Ordinal));
     }
 
-    private static bool StartsWithVowelSound(string word)
+    private static bool StartsWithVowelSound(ReadOnlySpan<char> word)
     {
-        string w = Letters(word).ToLowerInvariant();
+        Span<char> buffer = stackalloc char[LongestJudged];
+        ReadOnlySpan<char> w = LowerLetters(word, buffer);
         if (w.Length == 0)
         {
             return false;
@@ -181,23 +233,41 @@ internal static class ArticleAgreement
         return true;
     }
 
-    private static string Letters(string word)
+    // The word's first run of letters (leading non-letters skipped), lower-cased; a run longer than the buffer (rare)
+    // is lower-cased into a string of its own.
+    private static ReadOnlySpan<char> LowerLetters(ReadOnlySpan<char> word, Span<char> buffer)
     {
-        var b = new StringBuilder(word.Length);
-        foreach (char c in word)
+        int start = 0;
+        while (start < word.Length && !char.IsLetter(word[start]))
         {
-            if (char.IsLetter(c))
-            {
-                b.Append(c);
-            }
-            else if (b.Length > 0)
-            {
-                break;
-            }
+            start++;
         }
 
-        return b.ToString();
+        int end = start;
+        while (end < word.Length && char.IsLetter(word[end]))
+        {
+            end++;
+        }
+
+        ReadOnlySpan<char> letters = word[start..end];
+        if (letters.Length > buffer.Length)
+        {
+            return letters.ToString().ToLowerInvariant();
+        }
+
+        int written = letters.ToLowerInvariant(buffer);
+        return buffer[..written];
     }
 
+    private static Word Capitalized(Word word) => word.Length == 0 ? word : Word.Of(Capitalized(word.Span.ToString()));
+
     private static string Capitalized(string word) => word.Length == 0 ? word : string.Concat(char.ToUpperInvariant(word[0]).ToString(), word.AsSpan(1));
+
+    // A word: Length characters of Source from Start.
+    private readonly record struct Word(string Source, int Start, int Length)
+    {
+        public ReadOnlySpan<char> Span => Source.AsSpan(Start, Length);
+
+        public static Word Of(string word) => new(word, 0, word.Length);
+    }
 }

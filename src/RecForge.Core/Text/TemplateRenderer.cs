@@ -15,8 +15,10 @@ internal sealed class TemplateRenderer
     {
         TextTemplate template = attribute.Templates[rng.NextInt32(attribute.Templates.Count)];
         _text.Clear();
-        foreach (TemplatePart part in template.Parts)
+        // Index loops over the read-only lists: a foreach would box their enumerator on every row.
+        for (int p = 0; p < template.Parts.Count; p++)
         {
+            TemplatePart part = template.Parts[p];
             if (part.Literal is not null)
             {
                 _text.Append(part.Literal);

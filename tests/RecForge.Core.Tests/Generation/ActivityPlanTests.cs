@@ -54,6 +54,13 @@ public class ActivityPlanTests
     [InlineData("A Witness in a Locked Room", "A Witness in a Locked Room")]
     [InlineData("a one-man war and an hour", "a one-man war and an hour")]
     [InlineData("No article here", "No article here")]
+    [InlineData("a \"Apple\" and an (Uniform)", "an \"Apple\" and a (Uniform)")]
+    [InlineData("A  Énigme with  a  series", "A  Énigme with  a  series")]
+    [InlineData("the A Über", "A Über")]
+
+    // Words longer than the 64-letter stack buffer are judged in full (the last letter makes the plural).
+    [InlineData("A Supercalifragilisticexpialidociouslysupercalifragilisticexpialidociouslyfantastics", "Supercalifragilisticexpialidociouslysupercalifragilisticexpialidociouslyfantastics")]
+    [InlineData("An Supercalifragilisticexpialidociouslysupercalifragilisticexpialidociouslyfantastic", "A Supercalifragilisticexpialidociouslysupercalifragilisticexpialidociouslyfantastic")]
     public void Articles_agree_with_the_words_next_to_them(string text, string expected)
         => Assert.Equal(expected, ArticleAgreement.Apply(text));
 }
