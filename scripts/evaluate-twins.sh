@@ -2,7 +2,9 @@
 # Fits MovieLens latest-small with three seeds, generates three twins of each and evaluates every twin against the
 # real log (the table "Twins fitted with --holdout 0.2" in docs/evaluation.md). Extra arguments go to `fit`,
 # e.g. scripts/evaluate-twins.sh --sharpness 24. FITS="42" and TWINS="42 1 2" choose the seeds; SCALE=10 generates
-# each twin at ten times the log's users; IMPLICIT=1 fits the log with ratings as play weights and no time column.
+# each twin at ten times the log's users; IMPLICIT=1 fits the log with ratings as play weights and no time column;
+# CHOICE="preference: 0.65, popularity: 0, exploration: 0.35" replaces the twin's choice mix after the fit (the
+# measurements of "Taste-independent picks" in docs/evaluation.md).
 # About 25 s a twin on 2 cores at the log's size.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -30,6 +32,10 @@ if [[ -n "${SCALE:-}" ]]; then size=(--users $((610 * SCALE))); fi
 printf '%-5s %-5s %8s %6s %6s %6s %6s %5s %6s %6s %8s %8s\n' fit twin fidelity pop knn als ease tau dcr auc coverage rare
 for fit in ${FITS:-42 7 11}; do
   "${cli[@]}" fit "$log" "${columns[@]}" --holdout 0.2 --seed "$fit" --out "$work/twin.yaml" "$@" >/dev/null
+  if [[ -n "${CHOICE:-}" ]]; then
+    sed -i "s/choice: { preference: 1, popularity: 0, exploration: 0,/choice: { ${CHOICE},/" "$work/twin.yaml"
+    grep -qF "choice: { ${CHOICE}," "$work/twin.yaml" || { echo "evaluate-twins.sh: CHOICE did not replace the twin's choice mix" >&2; exit 2; }
+  fi
   for twin in ${TWINS:-42 1 2}; do
     rm -rf "$work/out"
     "${cli[@]}" generate "$work/twin.yaml" --out "$work/out" --seed "$twin" "${size[@]}" >/dev/null 2>&1
