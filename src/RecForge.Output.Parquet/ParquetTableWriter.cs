@@ -200,6 +200,9 @@ public sealed class ParquetTableWriter : ITableWriter
         _group.Close();
         _group.Dispose();
         _group = null;
+
+        // A closed row group is on disk: a large file starts being hashed behind the writer.
+        _file.Grew();
     }
 
     private void DisposeWriters()

@@ -54,6 +54,7 @@ public sealed class CsvTableFormat : ITableFormat
             }
 
             _rows += batch.Count;
+            _file.Grew();
         }
 
         public IReadOnlyList<WrittenFile> Complete()

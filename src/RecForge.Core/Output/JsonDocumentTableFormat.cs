@@ -31,7 +31,7 @@ public sealed class JsonDocumentTableFormat : ITableFormat
         public Writer(string path, TableSchema schema, DocumentInfo? document)
         {
             _file = new AtomicFile(path);
-            _stream = new FileStream(_file.TemporaryPath, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
+            _stream = new FileStream(_file.TemporaryPath, FileMode.Create, FileAccess.Write, FileShare.Read, 1 << 16);
             _json = new Utf8JsonWriter(_stream, TextValues.JsonOptions);
             _names = [.. schema.Columns.Select(c => JsonEncodedText.Encode(c.Name))];
             _statistics = document?.Statistics?.Invoke();
@@ -57,6 +57,7 @@ public sealed class JsonDocumentTableFormat : ITableFormat
             _statistics?.Add(batch);
             _rows += batch.Count;
             _json.Flush();
+            _file.Grew();
         }
 
         public IReadOnlyList<WrittenFile> Complete()

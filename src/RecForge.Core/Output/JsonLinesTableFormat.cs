@@ -26,7 +26,7 @@ public sealed class JsonLinesTableFormat : ITableFormat
         public Writer(string path, TableSchema schema)
         {
             _file = new AtomicFile(path);
-            _stream = new FileStream(_file.TemporaryPath, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
+            _stream = new FileStream(_file.TemporaryPath, FileMode.Create, FileAccess.Write, FileShare.Read, 1 << 16);
             _json = new Utf8JsonWriter(_stream, TextValues.JsonOptions);
             _names = [.. schema.Columns.Select(c => JsonEncodedText.Encode(c.Name))];
         }
@@ -42,6 +42,7 @@ public sealed class JsonLinesTableFormat : ITableFormat
             }
 
             _rows += batch.Count;
+            _file.Grew();
         }
 
         public IReadOnlyList<WrittenFile> Complete()
