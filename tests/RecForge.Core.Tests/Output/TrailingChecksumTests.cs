@@ -77,5 +77,25 @@ public sealed class TrailingChecksumTests : IDisposable
         Assert.False(File.Exists(file.TemporaryPath));
     }
 
+    [Fact]
+    public void A_large_file_given_up_half_way_leaves_nothing_behind()
+    {
+        // Given an atomic file past 8 MB whose checksum is running behind the writer
+        string path = Path.Combine(_dir, "abandoned.bin");
+        var file = new AtomicFile(path);
+        using (var stream = new FileStream(file.TemporaryPath, FileMode.Create, FileAccess.Write, FileShare.Read, bufferSize: 0))
+        {
+            stream.Write(new byte[12 << 20]);
+            file.Grew();
+        }
+
+        // When the writer fails and the file is disposed without a commit (as after a full disk)
+        file.Dispose();
+
+        // Then the hashing thread stops and neither the temporary nor the final file is left
+        Assert.False(File.Exists(file.TemporaryPath));
+        Assert.False(File.Exists(path));
+    }
+
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 }
