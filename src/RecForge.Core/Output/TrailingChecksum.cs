@@ -6,8 +6,8 @@ namespace RecForge.Output;
 /// <summary>
 /// The SHA-256 of a file that another writer is still appending to, computed on a thread of its own: it reads the
 /// file behind the writer (from the page cache) and hashes what it reads, so when the writer is done only the last
-/// few bytes are left. A writer that only appends (Parquet, CSV, JSON lines: none of RecForge's formats seeks back)
-/// never changes bytes the hash has read.
+/// few bytes are left. A writer that only appends (none of RecForge's formats seeks back; Parquet writes its footer
+/// last) never changes bytes the hash has read.
 /// </summary>
 /// <remarks>
 /// Reading the finished file back and hashing it on the generating thread was ~9% of a one-thread catalogue run with
@@ -68,6 +68,12 @@ internal sealed class TrailingChecksum : IDisposable
                 if (read < length)
                 {
                     int n = stream.Read(buffer, 0, (int)Math.Min(ReadBytes, length - read));
+                    if (n == 0)
+                    {
+                        // Shorter than its length said (truncated under us): no result, the file is read back instead.
+                        return;
+                    }
+
                     hash.AppendData(buffer, 0, n);
                     read += n;
                     continue;
