@@ -44,8 +44,8 @@ internal static class ItemFactorization
         // spectral edge 2σ√n grows with the items. n = (users / 36σ)² puts the edge at 1/18 of the trace; measured on
         // MovieLens at ε = 10 (488 users, σ = 1.08: n = 159), 160 items gave item-kNN 0.81 and EASE 0.74 of
         // train-on-real, 250 gave 0.77 and 0.68, 1,500 gave 0.52–0.56 and 0.42–0.46 (docs/evaluation.md). The (users/σ)²
-        // law is the method; the 36 is that one measurement. (Measured with the factors' share at 0.32; the default is now
-        // 0.52, σ = 0.85, n = 256 there.)
+        // law is the method; the 36 is that one measurement. Re-checked with the factors' share at 0.52 (σ = 0.85, n = 256
+        // there): 28 and 45 both gave a lower item-kNN over twelve twins and the same EASE (docs/evaluation.md).
         // At least 50 items (or the cap): below that the matrix has too few items to lay out any taste at all.
         top = (int)Math.Clamp(Math.Pow(users / (36 * privacy.SigmaFor(share, 1)), 2), Math.Min(50, top), top);
         int[] chosen = [.. Enumerable.Range(0, items).Where(i => noisyPopularity[i] > 0).OrderByDescending(i => noisyPopularity[i]).ThenBy(i => i).Take(top)];

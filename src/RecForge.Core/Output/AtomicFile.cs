@@ -43,6 +43,9 @@ public sealed class AtomicFile : IDisposable
         }
     }
 
+    /// <summary>Whether <see cref="Commit"/> had to read the file back (it was small, or could not be read while written).</summary>
+    internal bool ReadBack { get; private set; }
+
     /// <summary>Renames the temporary file (closed by its writer) to its final name and describes it.</summary>
     public WrittenFile Commit(long rows)
     {
@@ -54,6 +57,7 @@ public sealed class AtomicFile : IDisposable
         }
         else
         {
+            ReadBack = true;
             using FileStream stream = File.OpenRead(TemporaryPath);
             bytes = stream.Length;
             sha = FileChecksum.Sha256(stream);

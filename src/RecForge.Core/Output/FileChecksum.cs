@@ -8,7 +8,7 @@ internal static class FileChecksum
 {
     // SHA256.HashData(Stream) reads 4 KB at a time: 100,000 reads for a 400 MB catalogue. Reads of 1 MB cut the
     // read-back's system calls 256-fold (docs/benchmarks.md, issue 19).
-    private const int ReadBytes = 1 << 20;
+    internal const int ReadBytes = 1 << 20;
 
     /// <summary>Hashes the stream from its current position to the end.</summary>
     public static string Sha256(Stream stream)

@@ -15,8 +15,6 @@ namespace RecForge.Output;
 /// </remarks>
 internal sealed class TrailingChecksum : IDisposable
 {
-    private const int ReadBytes = 1 << 20;
-
     private readonly string _path;
     private readonly Thread _thread;
     private readonly ManualResetEventSlim _finished = new();
@@ -54,7 +52,7 @@ internal sealed class TrailingChecksum : IDisposable
 
     private void Run()
     {
-        byte[] buffer = ArrayPool<byte>.Shared.Rent(ReadBytes);
+        byte[] buffer = ArrayPool<byte>.Shared.Rent(FileChecksum.ReadBytes);
         try
         {
             using var stream = new FileStream(_path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 0);
@@ -67,7 +65,7 @@ internal sealed class TrailingChecksum : IDisposable
                 long length = stream.Length;
                 if (read < length)
                 {
-                    int n = stream.Read(buffer, 0, (int)Math.Min(ReadBytes, length - read));
+                    int n = stream.Read(buffer, 0, (int)Math.Min(FileChecksum.ReadBytes, length - read));
                     if (n == 0)
                     {
                         // Shorter than its length said (truncated under us): no result, the file is read back instead.

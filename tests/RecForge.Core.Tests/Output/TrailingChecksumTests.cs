@@ -70,11 +70,30 @@ public sealed class TrailingChecksumTests : IDisposable
         // When it is committed
         WrittenFile written = file.Commit(rows: 5);
 
-        // Then the manifest's hash and length are the file's, and the file is under its final name
+        // Then it was hashed behind the writer, not read back; the manifest's hash and length are the file's, and the file
+        // is under its final name
+        Assert.False(file.ReadBack);
         Assert.Equal(data.Length, written.Bytes);
         Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(data)), written.Sha256);
         Assert.Equal(written.Sha256, Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path))));
         Assert.False(File.Exists(file.TemporaryPath));
+    }
+
+    [Fact]
+    public void A_small_file_is_read_back_once_written()
+    {
+        // Given an atomic file that stays under 8 MB
+        string path = Path.Combine(_dir, "small.bin");
+        var data = new byte[1 << 20];
+        new Random(3).NextBytes(data);
+        using var file = new AtomicFile(path);
+        File.WriteAllBytes(file.TemporaryPath, data);
+        file.Grew();
+
+        // When it is committed, then it is read back (no thread for a small file) and described alike
+        WrittenFile written = file.Commit(rows: 1);
+        Assert.True(file.ReadBack);
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(data)), written.Sha256);
     }
 
     [Fact]
