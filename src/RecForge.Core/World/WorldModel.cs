@@ -227,6 +227,18 @@ internal sealed partial class WorldModel
     /// <summary>The item holding a popularity rank.</summary>
     public long ItemOfRank(long rank) => _itemOfRank is null ? _popularityRanks.Inverse(rank - 1) : _itemOfRank[rank - 1];
 
+    /// <summary>Starts loading what <see cref="ItemOfRank"/> reads for <paramref name="rank"/> (a hint: no effect on any value).</summary>
+    public unsafe void PrefetchItemOfRank(long rank)
+    {
+        if (_itemOfRank is { } items && System.Runtime.Intrinsics.X86.Sse.IsSupported && (ulong)(rank - 1) < (ulong)items.Length)
+        {
+            fixed (int* item = &items[rank - 1])
+            {
+                System.Runtime.Intrinsics.X86.Sse.Prefetch0(item);
+            }
+        }
+    }
+
     /// <summary>Draws an item's category for a categorical attribute, exactly as the items table does.</summary>
     public int ItemCategory(CategoryAttribute attribute, long item)
     {
