@@ -73,7 +73,7 @@ public static class DatasetGenerator
             var needEvents = new HashSet<string>([scenario.Events.Table, .. edgeTable is null ? Array.Empty<string>() : [edgeTable],
                 .. (scenario.Derived ?? []).OfType<Truth.TruthTableDefinition>().Select(t => t.Table)], StringComparer.Ordinal);
             bool events = pending.Any(t => needEvents.Contains(t.Table));
-            ItemCatalog? catalog = events ? new ItemCatalog(world, options.Threads, options.Cancellation) : null;
+            ItemCatalog? catalog = events ? new ItemCatalog(world, options.Threads, options.Cancellation, fetchAheadBytes: options.FetchAheadBytes) : null;
             ActivityPlan? activity = events ? new ActivityPlan(world) : null;
             long total = pending.Sum(t => t.Table == scenario.Events.Table ? activity!.RowsBefore(t.End) - activity.RowsBefore(t.Start) : t.End - t.Start);
             long done = 0;

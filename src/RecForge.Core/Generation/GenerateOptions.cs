@@ -33,4 +33,7 @@ public sealed record GenerateOptions(string OutputDirectory, ITableFormat Format
 
     /// <summary>Stops the run between batches.</summary>
     public CancellationToken Cancellation { get; init; }
+
+    /// <summary>Held item positions past which preference picks fetch their attempts ahead (tests set it to prove both ways give the same bytes).</summary>
+    internal long FetchAheadBytes { get; init; } = ItemCatalog.DefaultFetchAheadBytes;
 }
