@@ -26,7 +26,7 @@ public sealed record RunEstimate(string Table, long Rows, int Partitions, long B
     /// <remarks>
     /// Bytes: fixed-width vectors are incompressible (4 or 2 bytes a dimension); other columns compress to about a
     /// third of their raw width in Snappy Parquet (measured: 17.6 bytes per interaction row). Rates are the
-    /// single-thread medians of docs/benchmarks.md: 1.4M interactions/s with a catalogue of 10,000 items (slower with
+    /// single-thread medians of docs/benchmarks.md: 2.7M interactions/s with a catalogue of 10,000 items (slower with
     /// larger ones, which also cost their positions first), 170,000 entities/s plus, per embedding value,
     /// 7.2 ns to compute and 6.2 ns a stored byte (about 26,000 items/s with a float32 1024-d embedding, 39,000 with
     /// float16 once warm), and <see cref="WarmUpSeconds"/> for tables whose row path is long. A
@@ -105,13 +105,14 @@ public sealed record RunEstimate(string Table, long Rows, int Partitions, long B
 
     private const int PerFileBytes = 2_600;
 
-    // One thread's seconds per interaction row: 0.71 µs (1.4M rows/s) with a catalogue that fits in cache, plus 0.22 µs
-    // per tenfold more items beyond 10,000, as the draws' item positions and ranks spread over more memory, plus up to
-    // 0.65 µs as the share of items past ItemCatalog's cache grows (their positions are computed at each draw). Measured
-    // at stop 30 on media, one thread, start-up and catalogue taken off: 0.66 µs a row at 10k items, 0.93 at 100k,
-    // 0.99–1.3 at 1M (runs of 4M and 10M rows; the 1B run on two threads: ~1.1), 1.75 at 10M.
+    // One thread's seconds per interaction row: 0.37 µs with a catalogue that fits in cache, plus 0.20 µs per tenfold
+    // more items beyond 10,000, as the draws' item positions and ranks spread over more memory, plus up to 0.65 µs as
+    // the share of items past ItemCatalog's cache grows (their positions are computed at each draw). Re-measured at
+    // stop 37 on media (12M rows, one thread, start-up, warm-up and catalogue taken off): 0.37 µs a row at 10k items,
+    // 0.58 at 200k, 0.66 at 1M; the 1B run on two threads ~0.8 a row and thread. Stop 30 measured 0.66, 0.93 and
+    // 0.99–1.3 (the constants were 0.71 and 0.22): the samplers, the writer and fetching ahead have cut it since.
     private static double EventSeconds(long items)
-        => 0.71e-6 + (0.22e-6 * Math.Max(0, Math.Log10(items / 10_000.0)))
+        => 0.37e-6 + (0.20e-6 * Math.Max(0, Math.Log10(items / 10_000.0)))
             + (0.65e-6 * Math.Max(0, items - ItemCatalog.DefaultCachedItems) / Math.Max(1, items));
 
     // The interaction threads first compute the positions of the most popular items (up to ItemCatalog's cache):
