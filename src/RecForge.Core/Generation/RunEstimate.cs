@@ -25,7 +25,7 @@ public sealed record RunEstimate(string Table, long Rows, int Partitions, long B
     /// <summary>Estimates every selected table of a scenario.</summary>
     /// <remarks>
     /// Bytes: fixed-width vectors are incompressible (4 or 2 bytes a dimension); other columns compress to about a
-    /// third of their raw width in Snappy Parquet (measured: 17.6 bytes per interaction row). Rates are the
+    /// third of their raw width in Snappy Parquet, interactions to about 2/7 (measured: 17–19 bytes per interaction row). Rates are the
     /// single-thread medians of docs/benchmarks.md: 2.7M interactions/s with a catalogue of 10,000 items (slower with
     /// larger ones, which also cost their positions first), 170,000 entities/s plus, per embedding value,
     /// 7.2 ns to compute and 6.2 ns a stored byte (about 26,000 items/s with a float32 1024-d embedding, 39,000 with
@@ -90,7 +90,11 @@ public sealed record RunEstimate(string Table, long Rows, int Partitions, long B
             // Every file costs its footer, column-chunk metadata, statistics and page headers and a create/rename:
             // measured on media (vectors written without a dictionary) at 3,000 and 10,000 items, 1,438 and 2,186
             // files against one file each: 2.5–2.65 kB a file.
-            long bytes = (rows * (vectorBytes + (otherBytes / 3))) + (files == tasks.Count ? 0 : files * PerFileBytes);
+            // Interaction rows compress further than a third (ids from bounded sets, a type from a short list, whole-second
+            // times): re-measured at stop 37 on media, 17.2 bytes a row over 10,000 items and 19.0 over 1M items and 10M
+            // users, against 63 raw, so 2/7 (18).
+            long compressed = events ? otherBytes * 2 / 7 : otherBytes / 3;
+            long bytes = (rows * (vectorBytes + compressed)) + (files == tasks.Count ? 0 : files * PerFileBytes);
             double staging = entity is { PartitionBy.Count: > 0 } ? rows * (vectorBytes + otherBytes) * HiveStagingSecondsPerByte : 0;
             double catalogue = events && rows > 0 ? Math.Min(scenario.Items.Count, ItemCatalog.DefaultCachedItems) * CataloguePositionSeconds : 0;
             result.Add(new RunEstimate(table, rows, (int)Math.Min(int.MaxValue, files), bytes, (rows / rate) + staging + (files * PerFileSeconds) + catalogue)
