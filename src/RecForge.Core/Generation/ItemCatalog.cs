@@ -124,9 +124,6 @@ internal sealed class ItemCatalog
     /// </summary>
     public bool FetchAhead { get; }
 
-    /// <summary>The unit taste position held for popularity rank <paramref name="rank"/>, or an empty span when it is not held.</summary>
-    public ReadOnlySpan<float> HeldPosition(long rank) => rank <= _cached ? _positions.Row(rank) : default;
-
     /// <summary>Starts loading the position of popularity rank <paramref name="rank"/> if it is held (a hint: no effect on any value).</summary>
     public void Prefetch(long rank)
     {

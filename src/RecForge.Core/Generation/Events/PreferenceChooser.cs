@@ -68,13 +68,24 @@ internal sealed class PreferenceChooser : IItemChooser
         }
 
         IRankSampler? proposal = _world.PreferenceProposal;
-        if (proposal is not null && _catalog.FetchAhead)
+        long candidate = proposal is not null && _catalog.FetchAhead
+            ? DrawAhead(proposal, target, ref rng, out double cosine)
+            : Draw(proposal, target, ref rng, out cosine);
+        if (!coherent)
         {
-            return PickAhead(proposal, target, coherent, ref rng);
+            // The target was the user's own position: the affinity of the pick needs this cosine again.
+            _taste.Know(candidate, cosine);
         }
 
+        return candidate;
+    }
+
+    // Rejection: propose an item (∝ popularity^bias, or uniformly without a proposal), accept with its affinity to the
+    // target; after MaxTries the last proposal stands.
+    private long Draw(IRankSampler? proposal, ReadOnlySpan<float> target, ref Rng rng, out double cosine)
+    {
         long candidate = 0;
-        double cosine = 0;
+        cosine = 0;
         long items = _catalog.Count;
         for (int attempt = 0; attempt < _choice.MaxTries; attempt++)
         {
@@ -99,34 +110,26 @@ internal sealed class PreferenceChooser : IItemChooser
             }
         }
 
-        if (!coherent)
-        {
-            // The target was the user's own position: the affinity of the pick needs this cosine again.
-            _taste.Know(candidate, cosine);
-        }
-
         return candidate;
     }
 
-    // The attempts of a rejection loop, judged exactly as the loop above judges them, with their memory fetched ahead.
-    // An attempt's rank and uniform depend only on the generator, so the next Ahead attempts are drawn at once on a copy
-    // of it and their positions prefetched; then they are judged in order, and the generator is left where the
-    // accepted attempt left it. In a catalogue larger than the caches the positions' cache misses then overlap instead
-    // of following one another; what it costs is the draws of attempts past the accepted one.
-    private long PickAhead(IRankSampler proposal, ReadOnlySpan<float> target, bool coherent, ref Rng rng)
+    // The attempts of Draw, judged exactly as Draw judges them, with their memory fetched ahead. An attempt's rank and
+    // uniform depend only on the generator, so the next Ahead attempts are drawn at once on a copy of it and their
+    // positions and item ids prefetched; then they are judged in order, and the generator is left where the judged
+    // attempt left it. In a catalogue larger than the caches the cache misses then overlap instead of following one
+    // another; what it costs is the draws of attempts past the accepted one.
+    private long DrawAhead(IRankSampler proposal, ReadOnlySpan<float> target, ref Rng rng, out double cosine)
     {
         // Four: two to six measured alike over a million items (docs/benchmarks.md); the mean pick takes about 2.5 attempts.
         const int Ahead = 4;
         Span<long> ranks = stackalloc long[Ahead];
         Span<double> uniforms = stackalloc double[Ahead];
         Span<Rng> after = stackalloc Rng[Ahead];
-        long rank = 0;
-        double cosine = 0;
-        bool accepted = false;
-        int tries = _choice.MaxTries;
-        for (int done = 0; done < tries && !accepted; done += Ahead)
+        long candidate = 0;
+        cosine = 0;
+        for (int done = 0; done < _choice.MaxTries; done += Ahead)
         {
-            int count = Math.Min(Ahead, tries - done);
+            int count = Math.Min(Ahead, _choice.MaxTries - done);
             Rng ahead = rng;
             for (int j = 0; j < count; j++)
             {
@@ -139,23 +142,14 @@ internal sealed class PreferenceChooser : IItemChooser
 
             for (int j = 0; j < count; j++)
             {
-                rank = ranks[j];
-                ReadOnlySpan<float> held = _catalog.HeldPosition(rank);
-                cosine = VectorMath.Dot(target, held.IsEmpty ? _catalog.PositionOfRank(rank, _world.ItemOfRank(rank)) : held);
+                candidate = _world.ItemOfRank(ranks[j]);
+                cosine = VectorMath.Dot(target, _catalog.PositionOfRank(ranks[j], candidate));
                 rng = after[j];
                 if (_acceptance.Accepts(uniforms[j], cosine))
                 {
-                    accepted = true;
-                    break;
+                    return candidate;
                 }
             }
-        }
-
-        // As the loop above: with no attempt accepted the last one is taken; with no attempt at all, item 0.
-        long candidate = rank > 0 ? _world.ItemOfRank(rank) : 0;
-        if (!coherent)
-        {
-            _taste.Know(candidate, cosine);
         }
 
         return candidate;
