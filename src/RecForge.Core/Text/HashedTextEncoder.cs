@@ -89,9 +89,30 @@ public sealed class HashedTextEncoder(ulong key, int dimension = 384) : ITextEnc
     private void AddToken(ulong token, float weight, Span<float> destination)
     {
         var rng = new Rng(StreamKey.Combine(key, token));
+        int d = 0;
+        if (Vector512.IsHardwareAccelerated)
+        {
+            // Sixteen signs at a time: lane b is −weight where bit b of the sixteen is set (the weight's sign bit
+            // flipped), +weight where it is clear — exactly the ±weight of the table below and of the scalar loop.
+            Vector512<uint> magnitude = Vector512.Create(BitConverter.SingleToUInt32Bits(weight));
+            Vector512<uint> lane = Vector512.Create(1u, 2u, 4u, 8u, 16u, 32u, 64u, 128u, 256u, 512u, 1024u, 2048u, 4096u, 8192u, 16384u, 32768u);
+            Vector512<uint> signBit = Vector512.Create(0x8000_0000u);
+            for (; d + 64 <= destination.Length; d += 64)
+            {
+                ulong bits = rng.NextUInt64();
+                ref float target = ref destination[d];
+                for (int k = 0; k < 4; k++)
+                {
+                    Vector512<uint> set = Vector512.Equals(Vector512.Create((uint)(bits >> (16 * k))) & lane, lane);
+                    Vector512<float> signed = (magnitude ^ (set & signBit)).AsSingle();
+                    ref float at = ref Unsafe.Add(ref target, 16 * k);
+                    (Vector512.LoadUnsafe(ref at) + signed).StoreUnsafe(ref at);
+                }
+            }
+        }
+
         Vector256<float> w = Vector256.Create(weight);
         ref float signs = ref MemoryMarshal.GetArrayDataReference(Signs);
-        int d = 0;
         for (; d + 64 <= destination.Length; d += 64)
         {
             ulong bits = rng.NextUInt64();

@@ -54,4 +54,35 @@ public class NormalQuantilesTests
         Assert.Equal(0.25, squares / a.Length, 0.045);
         Assert.NotEqual(0f, a[^1]);
     }
+
+    [Theory]
+    [InlineData(1027)] // 32 at a time where 512-bit vectors run, then four at a time, then a tail of three
+    [InlineData(31)]
+    [InlineData(64)]
+    public void Noise_has_the_bits_of_the_scalar_definition(int length)
+    {
+        var rng = new Rng(11);
+        var target = new float[length];
+        var expected = new float[length];
+        for (int i = 0; i < length; i++)
+        {
+            target[i] = expected[i] = (float)rng.NextDouble();
+        }
+
+        // The definition: four 16-bit cells per 64-bit draw, low bits first; a partial last draw for the tail.
+        var reference = new Rng(9);
+        for (int i = 0; i < length; i += 4)
+        {
+            ulong bits = reference.NextUInt64();
+            for (int k = 0; k < 4 && i + k < length; k++)
+            {
+                expected[i + k] += 0.3f * NormalQuantiles.Table[(int)((bits >> (16 * k)) & 0xFFFF)];
+            }
+        }
+
+        var draws = new Rng(9);
+        NormalQuantiles.AddNoise(target, ref draws, 0.3f);
+        Assert.Equal(expected, target);
+        Assert.Equal(reference.NextUInt64(), draws.NextUInt64()); // the generator is left where the draws leave it
+    }
 }

@@ -9,6 +9,7 @@ public class HashedTextEncoderTests
     [Theory]
     [InlineData(384)]
     [InlineData(100)] // a partial last word of 64 signs
+    [InlineData(200)] // three words of 64 signs (sixteen lanes at a time where 512-bit vectors run) and eight signs
     public void Vectorised_encoding_has_the_bits_of_the_scalar_definition(int dimension)
     {
         string[] texts = ["The Last Heist", "A spy thriller set in Berlin, where an analyst uncovers a mole.", "", "42 Up"];

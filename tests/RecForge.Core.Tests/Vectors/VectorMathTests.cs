@@ -9,6 +9,7 @@ public class VectorMathTests
     [InlineData(1)]
     [InlineData(8)]
     [InlineData(37)] // four vectors of eight and a tail of five
+    [InlineData(61)] // with 512-bit vectors: three of sixteen, one of eight and a tail of five
     [InlineData(512)]
     public void Vectorised_scaled_addition_and_scaling_have_the_bits_of_the_scalar_loops(int length)
     {
