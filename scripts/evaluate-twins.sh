@@ -29,7 +29,7 @@ PY
 fi
 size=()
 if [[ -n "${SCALE:-}" ]]; then size=(--users $((610 * SCALE))); fi
-printf '%-5s %-5s %8s %6s %6s %6s %6s %5s %6s %6s %8s %8s\n' fit twin fidelity pop knn als ease tau dcr auc coverage rare
+printf '%-5s %-5s %8s %6s %6s %6s %6s %5s %6s %6s %8s %8s %6s\n' fit twin fidelity pop knn als ease tau dcr auc coverage rare popks
 for fit in ${FITS:-42 7 11}; do
   "${cli[@]}" fit "$log" "${columns[@]}" --holdout 0.2 --seed "$fit" --out "$work/twin.yaml" "$@" >/dev/null
   if [[ -n "${CHOICE:-}" ]]; then
@@ -47,8 +47,9 @@ r = json.load(open(sys.argv[1]))
 u = {x["model"]: x["ndcg_ratio"] for x in r["report"]["utility"]}
 p = r["report"]["privacy"]
 t = r["report"]["long_tail"]
+f = next((x["score"] for x in r["report"]["fidelity"] if x["name"] == "popularity_per_item"), float("nan"))
 print(f'{sys.argv[2]:<5} {sys.argv[3]:<5} {r["fidelity_overall"]:8.3f} {u["most_popular"]:6.3f} {u["item_knn"]:6.3f} {u["als"]:6.3f} {u["ease"]:6.3f} '
-      f'{r["kendall_tau"]:5.2f} {p["dcr_ratio"]:6.3f} {p["membership_auc"]:6.3f} {t["synthetic_coverage"]:8.1%} {t["synthetic_rare"]:8.1%}'
+      f'{r["kendall_tau"]:5.2f} {p["dcr_ratio"]:6.3f} {p["membership_auc"]:6.3f} {t["synthetic_coverage"]:8.1%} {t["synthetic_rare"]:8.1%} {f:6.3f}'
       f'   (real coverage {t["real_coverage"]:.1%}, rare {t["real_rare"]:.1%}; copied {p["copied_share"]:.2%})')
 PY
   done

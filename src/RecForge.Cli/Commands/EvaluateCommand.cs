@@ -32,10 +32,11 @@ internal static class EvaluateCommand
         var categories = new Option<string>("--categories") { Description = "Category column of --items ('|'-separated).", DefaultValueFactory = _ => "genres" };
         var scenario = new Option<string?>("--scenario") { Description = "Scenario file of a --synthetic dataset generated from a YAML file (e.g. one `recforge fit` wrote)." };
         var seed = new Option<ulong>("--seed") { Description = "Seed of the train/test user split.", DefaultValueFactory = _ => 42 };
+        Option<string> repeatsOption = RepeatsOption.Create();
         var testFraction = new Option<double>("--test-fraction") { Description = "Share of real users held out for testing.", DefaultValueFactory = _ => 0.2 };
         var command = new Command("evaluate", "Measure a synthetic twin against the real log: fidelity, utility (train on synthetic, test on real) and privacy.")
         {
-            real, synthetic, report, user, item, rating, weight, timestamp, items, itemKey, categories, scenario, seed, testFraction,
+            real, synthetic, report, user, item, rating, weight, repeatsOption, timestamp, items, itemKey, categories, scenario, seed, testFraction,
         };
         command.SetAction(parse =>
         {
@@ -49,16 +50,21 @@ internal static class EvaluateCommand
 
                 string realPath = parse.GetValue(real)!;
                 string? time = TimeColumnOption.Resolve(realPath, parse.GetValue(timestamp), out string? timeNote);
-                var columns = new LogColumns(parse.GetValue(user)!, parse.GetValue(item)!, weightColumn ?? parse.GetValue(rating), time);
-                var options = new EvaluationOptions(parse.GetValue(testFraction), parse.GetValue(seed), Weights: weightColumn is not null);
+                RepeatedPairs repeats = RepeatsOption.Resolve(parse.GetValue(repeatsOption)!, weightColumn, parse.GetResult(rating) is { Implicit: false } ? parse.GetValue(rating) : null);
+
+                // Under --repeats count the real log's weight is its rows per pair; the twin wrote it as a column.
+                string? weightName = repeats == RepeatedPairs.Count ? RepeatsOption.CountColumn : weightColumn;
+                var columns = new LogColumns(parse.GetValue(user)!, parse.GetValue(item)!, repeats == RepeatedPairs.Count ? null : weightColumn ?? parse.GetValue(rating), time);
+                var options = new EvaluationOptions(parse.GetValue(testFraction), parse.GetValue(seed), Weights: weightName is not null);
+                long repeatedRows = 0;
                 var (holdout, note) = Holdout(parse.GetValue(scenario), options);
                 var progress = new GenerationProgressDisplay(stdout);
                 EvaluationReport result = progress.Run("evaluate", () =>
                 {
                     progress.Stage("reading the logs");
                     var index = new ItemIndex();
-                    InteractionLog realLog = InteractionLog.Build(LogFiles.Read(realPath, columns), index);
-                    InteractionLog synLog = InteractionLog.Build(LogFiles.Read(parse.GetValue(synthetic)!, columns, parse.GetValue(scenario)), index);
+                    InteractionLog realLog = InteractionLog.Build(PairMerge.Apply([.. LogFiles.Read(realPath, columns)], repeats, out repeatedRows), index);
+                    InteractionLog synLog = InteractionLog.Build(LogFiles.Read(parse.GetValue(synthetic)!, columns with { Rating = weightName ?? columns.Rating }, parse.GetValue(scenario)), index);
                     Dictionary<int, string[]>? genres = parse.GetValue(items) is { } path ? LogFiles.Categories(path, parse.GetValue(itemKey)!, parse.GetValue(categories)!, index) : null;
                     return TwinEvaluation.Run(realLog, synLog, options, genres, progress.Stage);
                 });
@@ -75,7 +81,7 @@ internal static class EvaluateCommand
                     kendall_tau = result.KendallTau,
                     report = result,
                 }, Json));
-                foreach (string? line in new[] { timeNote, note, TiesNote(result) })
+                foreach (string? line in new[] { timeNote, RepeatsOption.Note(realPath, repeatedRows, repeats), note, TiesNote(result) })
                 {
                     if (line is not null)
                     {

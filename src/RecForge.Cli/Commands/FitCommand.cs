@@ -39,9 +39,10 @@ internal static class FitCommand
         var tasteAxes = new Option<int?>("--taste-axes") { Description = "Principal axes kept per taste cluster, those above sampling noise (default 4; 0: a per-dimension spread only). Not under DP." };
         var plant = new Option<bool>("--plant") { Description = "Give every item of the log one user outright (the rest by ordinary picks), so the twin covers the catalogue as the log does. Not under DP." };
         var seed = new Option<ulong>("--seed") { Description = "Seed of the factorisation, clustering and calibration.", DefaultValueFactory = _ => 42 };
+        Option<string> repeatsOption = RepeatsOption.Create();
         var command = new Command("fit", "Learn a scenario from a real interaction log: a twin over its catalogue (taste positions, clusters, choice weights, rating model, time profile, sessions).")
         {
-            input, output, user, item, rating, weight, timestamp, items, itemKey, categories, syntheticItems, holdout, holdoutSeed, epsilon, delta, noiseSeed,
+            input, output, user, item, rating, weight, repeatsOption, timestamp, items, itemKey, categories, syntheticItems, holdout, holdoutSeed, epsilon, delta, noiseSeed,
             dimensions, clusters, sharpness, spread, idiosyncrasy, interests, slope, alpha, tasteAxes, plant, seed,
         };
         command.SetAction(parse =>
@@ -56,6 +57,10 @@ internal static class FitCommand
                     throw new InvalidDataException("give either --rating or --weight, not both");
                 }
 
+                RepeatedPairs repeats = RepeatsOption.Resolve(parse.GetValue(repeatsOption)!, weightColumn, parse.GetValue(rating));
+
+                // The weight the twin models and writes: a named column's, or the rows per pair under --repeats count.
+                string? weightName = repeats == RepeatedPairs.Count ? RepeatsOption.CountColumn : weightColumn;
                 double fraction = parse.GetValue(holdout);
                 if (fraction is < 0 or >= 1)
                 {
@@ -76,11 +81,16 @@ internal static class FitCommand
                     stdout.WriteLine($"note: {timeNote}");
                 }
 
-                var columns = new LogColumns(parse.GetValue(user)!, parse.GetValue(item)!, weightColumn ?? parse.GetValue(rating) ?? "rating", time,
+                var columns = new LogColumns(parse.GetValue(user)!, parse.GetValue(item)!, repeats == RepeatedPairs.Count ? null : weightColumn ?? parse.GetValue(rating) ?? "rating", time,
                     RatingOptional: weightColumn is null && parse.GetValue(rating) is null);
                 var progress = new GenerationProgressDisplay(stdout);
                 progress.Stage("reading the log");
-                FitInput fitInput = progress.Run("fit", () => FitInput.Read(log, columns, parse.GetValue(items), parse.GetValue(itemKey) ?? columns.Item, parse.GetValue(categories)!, quantizeWeights: weightColumn is not null));
+                FitInput fitInput = progress.Run("fit", () => FitInput.Read(log, columns, parse.GetValue(items), parse.GetValue(itemKey) ?? columns.Item, parse.GetValue(categories)!, quantizeWeights: weightName is not null, repeats));
+                if (RepeatsOption.Note(log, fitInput.RepeatedRows, repeats) is { } repeatsNote)
+                {
+                    stdout.WriteLine($"note: {repeatsNote}");
+                }
+
                 InteractionLog real = fitInput.Log;
                 ItemIndex index = fitInput.Items;
                 TwinCatalogue complete = fitInput.Catalogue;
@@ -127,7 +137,7 @@ internal static class FitCommand
                     TwinModel model = progress.Run("fit", () => TwinFit.Learn(learned, index.Count, genres, options));
                     bool rated = real.Ratings.Any(r => r.Length > 0 && !double.IsNaN(r[0]));
                     var origin = new TwinOrigin(Path.GetFileName(log), fraction, parse.GetValue(holdoutSeed), columns.User,
-                        rated ? columns.Rating : null, columns.Timestamp ?? "timestamp", rated && weightColumn is null ? "ratings" : "events", HistoryOrder.IsTimed(learned));
+                        rated ? weightName ?? columns.Rating : null, columns.Timestamp ?? "timestamp", rated && weightName is null ? "ratings" : "events", HistoryOrder.IsTimed(learned));
                     string catalogueName = name + ".items.csv";
                     var (yaml, csv) = TwinScenarioWriter.Write(model, complete, origin, name, catalogueName, privacy);
                     TwinFiles.Write(outPath, yaml, Path.Combine(Path.GetDirectoryName(outPath)!, catalogueName), csv);

@@ -15,6 +15,9 @@ namespace RecForge.Datasets.Fitting;
 /// <param name="Genres">Item index → the values of the catalogue's list column, if it has one.</param>
 public sealed record FitInput(InteractionLog Log, ItemIndex Items, TwinCatalogue Catalogue, Dictionary<int, string[]>? Genres)
 {
+    /// <summary>Rows of the log that repeated a (user, item) pair already read (merged as the read was told).</summary>
+    public long RepeatedRows { get; init; }
+
     // Weights (play counts) with more distinct values than this are represented by this many quantile values.
     private const int MaxWeightValues = 64;
 
@@ -22,13 +25,16 @@ public sealed record FitInput(InteractionLog Log, ItemIndex Items, TwinCatalogue
     /// Reads the log at <paramref name="log"/> and, when given, the catalogue CSV <paramref name="catalogueFile"/> (key
     /// column <paramref name="catalogueKey"/>, list column <paramref name="categories"/>). With
     /// <paramref name="quantizeWeights"/> a weight column with many values keeps 64 quantile values.
+    /// Rows that repeat a (user, item) pair become one event as <paramref name="repeats"/> says (counted in
+    /// <see cref="RepeatedRows"/>), before the weights are quantised.
     /// </summary>
     /// <exception cref="InvalidDataException">A file is missing or malformed, or the log has no events.</exception>
-    public static FitInput Read(string log, LogColumns columns, string? catalogueFile, string catalogueKey, string categories, bool quantizeWeights)
+    public static FitInput Read(string log, LogColumns columns, string? catalogueFile, string catalogueKey, string categories, bool quantizeWeights,
+        RepeatedPairs repeats = RepeatedPairs.First)
     {
         var index = new ItemIndex();
         TwinCatalogue? catalogue = catalogueFile is null ? null : ReadCatalogue(catalogueFile, catalogueKey, categories, columns.Item, index);
-        List<LogEvent> events = [.. LogFiles.Read(log, columns)];
+        List<LogEvent> events = PairMerge.Apply([.. LogFiles.Read(log, columns)], repeats, out long repeated);
         if (quantizeWeights)
         {
             events = Quantize(events);
@@ -41,7 +47,7 @@ public sealed record FitInput(InteractionLog Log, ItemIndex Items, TwinCatalogue
         }
 
         TwinCatalogue complete = Complete(catalogue, columns.Item, index);
-        return new FitInput(real, index, complete, GenresOf(complete));
+        return new FitInput(real, index, complete, GenresOf(complete)) { RepeatedRows = repeated };
     }
 
     // Items are indexed in catalogue order first, so the twin's catalogue keeps the file's order; the log's other items

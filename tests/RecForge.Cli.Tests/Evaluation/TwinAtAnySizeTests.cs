@@ -136,6 +136,92 @@ public sealed class TwinAtAnySizeTests : IDisposable
     }
 
     [Fact]
+    public void A_log_with_a_row_per_play_fits_and_evaluates_as_its_play_counts()
+    {
+        // The first 100 MovieLens users, ratings × 2 as plays: once as counts (one row a pair), once as a row per play
+        // (the plays of a pair an hour apart from its time on; after each pair's first row, in random order within the
+        // user, so items are first met in the same order), once as counts split over two rows.
+        var rng = new Random(7);
+        string[][] rows = [.. File.ReadLines(Ratings).Skip(1).Select(l => l.Split(',')).Where(f => int.Parse(f[0], CultureInfo.InvariantCulture) <= 100)];
+        string counts = Path.Combine(_root, "counts.csv"), perPlay = Path.Combine(_root, "per-play.csv"), split = Path.Combine(_root, "split.csv");
+        var countLines = new List<string> { "userId,movieId,plays,timestamp" };
+        var playLines = new List<string> { "userId,movieId,timestamp" };
+        var splitLines = new List<string> { "userId,movieId,plays,timestamp" };
+        foreach (IGrouping<string, string[]> user in rows.GroupBy(f => f[0]))
+        {
+            var plays = new List<string>();
+            foreach (string[] f in user)
+            {
+                int n = (int)(double.Parse(f[2], CultureInfo.InvariantCulture) * 2);
+                long time = long.Parse(f[3], CultureInfo.InvariantCulture);
+                countLines.Add($"{f[0]},{f[1]},{n},{time}");
+                playLines.Add($"{f[0]},{f[1]},{time}");
+                plays.AddRange(Enumerable.Range(1, n - 1).Select(k => $"{f[0]},{f[1]},{time + (3600 * k)}"));
+                splitLines.Add($"{f[0]},{f[1]},{n / 2},{time}");
+                splitLines.Add($"{f[0]},{f[1]},{n - (n / 2)},{time + 60}");
+            }
+
+            playLines.AddRange(plays.OrderBy(_ => rng.Next()));
+        }
+
+        File.WriteAllLines(counts, countLines);
+        File.WriteAllLines(perPlay, playLines);
+        File.WriteAllLines(split, splitLines);
+        // Each twin in a folder of its own under one name, so that only the lines naming the log differ.
+        string Twin(string folder, string log, params string[] extra)
+        {
+            string yaml = Path.Combine(_root, folder, "twin.yaml");
+            var (fitCode, fitOut, fitError) = Cli.Run(["fit", log, "--holdout", "0.2", "--out", yaml, .. extra]);
+            Assert.True(fitCode == 0, fitError);
+            Assert.DoesNotContain("repeat", fitOut, StringComparison.Ordinal);
+            return yaml;
+        }
+
+        string fromCounts = Twin("counts", counts, "--weight", "plays");
+        string fromPlays = Path.Combine(_root, "per-play", "twin.yaml");
+        var (code, stdout, error) = Cli.Run("fit", perPlay, "--repeats", "count", "--holdout", "0.2", "--out", fromPlays);
+        Assert.True(code == 0, error);
+        Assert.Contains($"note: per-play.csv: {playLines.Count - countLines.Count:N0} rows repeat a (user, item) pair: each pair once, weighted by its rows (plays)", stdout, StringComparison.Ordinal);
+        (code, stdout, error) = Cli.Run("fit", split, "--weight", "plays", "--repeats", "sum", "--holdout", "0.2", "--out", Path.Combine(_root, "split", "twin.yaml"));
+        Assert.True(code == 0, error);
+        Assert.Contains("each pair once, its weights added", stdout, StringComparison.Ordinal);
+
+        // The same twin, catalogue and all, whichever way the plays were written (the lines naming the log aside).
+        static IEnumerable<string> Model(string yaml) => File.ReadLines(yaml).Where(l => !l.Contains("source:", StringComparison.Ordinal) && !l.StartsWith("# Fitted by", StringComparison.Ordinal));
+        foreach (string other in new[] { fromPlays, Path.Combine(_root, "split", "twin.yaml") })
+        {
+            Assert.Equal(Model(fromCounts), Model(other));
+            Assert.Equal(File.ReadAllText(Path.ChangeExtension(fromCounts, ".items.csv")), File.ReadAllText(Path.ChangeExtension(other, ".items.csv")));
+        }
+
+        // Evaluated against the row-per-play log, the twin scores as against the counts.
+        string twin = Generate(fromCounts, "plays-twin");
+        var (_, byCounts) = Evaluate(counts, twin, fromCounts, "--weight", "plays");
+        var (output, byRows) = Evaluate(perPlay, twin, fromCounts, "--repeats", "count");
+        Assert.Equal(byCounts.GetProperty("report").GetProperty("fidelity").GetRawText(), byRows.GetProperty("report").GetProperty("fidelity").GetRawText());
+        Assert.Equal(byCounts.GetProperty("report").GetProperty("utility").GetRawText(), byRows.GetProperty("report").GetProperty("utility").GetRawText());
+        Assert.True(Score(byRows.GetProperty("report").GetProperty("fidelity"), "weight_log2") >= 0.9, output);
+
+        // Left at its default, a log of repeated pairs says what it kept; contradictory options are one-line errors.
+        (code, stdout, _) = Cli.Run("fit", perPlay, "--out", Path.Combine(_root, "first.yaml"));
+        Assert.Equal(0, code);
+        Assert.Contains("rows repeat a (user, item) pair: each pair kept once, at its first row", stdout, StringComparison.Ordinal);
+        foreach (var (args, expected) in new (string[], string)[]
+        {
+            (["--repeats", "count", "--weight", "plays"], "--repeats count makes the weight from the rows"),
+            (["--repeats", "sum"], "--repeats sum adds a weight column's rows: name it with --weight"),
+            (["--repeats", "twice"], "--repeats must be first, count or sum, got 'twice'"),
+        })
+        {
+            (code, _, error) = Cli.Run(["fit", counts, "--out", Path.Combine(_root, "bad.yaml"), .. args]);
+            Assert.Equal(2, code);
+            Assert.Contains(expected, error, StringComparison.Ordinal);
+            Assert.Single(error.Trim().Split('\n'));
+            Assert.False(File.Exists(Path.Combine(_root, "bad.yaml")));
+        }
+    }
+
+    [Fact]
     public void Under_differential_privacy_every_item_keeps_a_weight_and_the_rating_scale_stays()
     {
         var knn = new List<double>();
