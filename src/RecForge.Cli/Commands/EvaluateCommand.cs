@@ -146,6 +146,9 @@ internal static class EvaluateCommand
         ? string.Create(CultureInfo.InvariantCulture, $"{r.TiedShare:P1} of the real log's events share their user's timestamp with another event; held-out items among them are drawn at random (seeded)")
         : null;
 
+    // A ratio over a zero (no real NDCG, real test users at distance 0) is undefined: said so, not printed as NaN.
+    private static string Ratio(double value) => double.IsNaN(value) ? "n/a" : value.ToString("F3", CultureInfo.InvariantCulture);
+
     private static void Print(EvaluationReport r, TextWriter stdout)
     {
         var c = CultureInfo.InvariantCulture;
@@ -163,11 +166,13 @@ internal static class EvaluateCommand
         stdout.WriteLine($"utility (NDCG@10 / Recall@10 on held-out real users, histories split {r.Split}; trained on real train users vs on synthetic{trained})");
         foreach (UtilityScore u in r.Utility)
         {
-            stdout.WriteLine(string.Create(c, $"  {u.Model,-14} real {u.RealNdcg:F4} / {u.RealRecall:F4}   synthetic {u.SyntheticNdcg:F4} / {u.SyntheticRecall:F4}   ratio {u.NdcgRatio:F3}"));
+            stdout.WriteLine(string.Create(c, $"  {u.Model,-14} real {u.RealNdcg:F4} / {u.RealRecall:F4}   synthetic {u.SyntheticNdcg:F4} / {u.SyntheticRecall:F4}   ratio {Ratio(u.NdcgRatio)}"));
         }
 
-        stdout.WriteLine(string.Create(c, $"  same model order: {(r.SameModelOrder ? "yes" : "no")} (Kendall tau {r.KendallTau:F2})"));
+        stdout.WriteLine(r.UtilityMeasured
+            ? string.Create(c, $"  same model order: {(r.SameModelOrder ? "yes" : "no")} (Kendall tau {r.KendallTau:F2}), on {r.Utility[0].TestUsers:N0} held-out users")
+            : "  not measured: no held-out real user has two or more events to split (every NDCG above is 0 by construction)");
         PrivacyScore p = r.Privacy;
-        stdout.WriteLine(string.Create(c, $"privacy: median DCR synthetic→train {p.MedianSyntheticDcr:F4}, test→train {p.MedianTestDcr:F4}, ratio {p.DcrRatio:F3}; copied {p.CopiedShare:P2}; membership AUC {p.MembershipAuc:F3}"));
+        stdout.WriteLine(string.Create(c, $"privacy: median DCR synthetic→train {p.MedianSyntheticDcr:F4}, test→train {p.MedianTestDcr:F4}, ratio {Ratio(p.DcrRatio)}; copied {p.CopiedShare:P2} (real test users repeat a train user's history: {p.TestCopiedShare:P2}); membership AUC {p.MembershipAuc:F3}"));
     }
 }

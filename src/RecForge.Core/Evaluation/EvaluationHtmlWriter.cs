@@ -44,11 +44,11 @@ public static class EvaluationHtmlWriter
             html.Append(c, $"<tr><td>{u.Model}</td><td>{u.RealNdcg:F4}</td><td>{u.SyntheticNdcg:F4}</td><td>{u.NdcgRatio:F3}</td><td>{u.RealRecall:F4}</td><td>{u.SyntheticRecall:F4}</td></tr>");
         }
 
-        html.Append(c, $"</table><p>Models rank in the same order on both: <b>{(report.SameModelOrder ? "yes" : "no")}</b>.</p>");
+        html.Append(c, $"</table><p>{(report.UtilityMeasured ? $"Models rank in the same order on both: <b>{(report.SameModelOrder ? "yes" : "no")}</b>." : "Not measured: no held-out real user has two or more events to split.")}</p>");
         PrivacyScore p = report.Privacy;
         html.Append(c, $"<h2>Privacy</h2><table><tr><td>median distance to closest real train record (Jaccard), synthetic users</td><td>{p.MedianSyntheticDcr:F4}</td></tr>")
             .Append(c, $"<tr><td>the same for real test users</td><td>{p.MedianTestDcr:F4}</td></tr><tr><td>ratio (≥ 1: synthetic users are no closer than unseen real users)</td><td>{p.DcrRatio:F3}</td></tr>")
-            .Append(c, $"<tr><td>synthetic histories that copy a real one</td><td>{p.CopiedShare:P2}</td></tr><tr><td>membership-inference AUC (0.5 = no better than chance)</td><td>{p.MembershipAuc:F3}</td></tr></table>");
+            .Append(c, $"<tr><td>synthetic histories that copy a real one</td><td>{p.CopiedShare:P2}</td></tr><tr><td>real test users' histories that repeat a train user's (the log's own rate)</td><td>{p.TestCopiedShare:P2}</td></tr><tr><td>membership-inference AUC (0.5 = no better than chance)</td><td>{p.MembershipAuc:F3}</td></tr></table>");
 
         html.Append("<h2>Distributions (share of each; <span style=\"color:").Append(RealColour).Append("\">real</span> beside <span style=\"color:")
             .Append(SyntheticColour).Append("\">synthetic</span>)</h2><div class=\"charts\">");

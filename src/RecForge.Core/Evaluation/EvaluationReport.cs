@@ -7,8 +7,17 @@ public sealed record EvaluationReport(IReadOnlyList<FidelityScore> Fidelity, IRe
     /// <summary>The mean of the fidelity scores.</summary>
     public double FidelityOverall => Fidelity.Count == 0 ? 0 : Fidelity.Average(f => f.Score);
 
-    /// <summary>Whether the models rank in the same order by NDCG when trained on synthetic and on real data.</summary>
-    public bool SameModelOrder => Utility.OrderByDescending(u => u.RealNdcg).Select(u => u.Model).SequenceEqual(Utility.OrderByDescending(u => u.SyntheticNdcg).Select(u => u.Model));
+    /// <summary>
+    /// Whether utility could be measured: some held-out real user has a history of two or more events to split. A log of
+    /// single-event users has none, and every NDCG is then 0 by construction, not by merit.
+    /// </summary>
+    public bool UtilityMeasured => Utility.Count > 0 && Utility[0].TestUsers > 0;
+
+    /// <summary>
+    /// Whether the models rank in the same order by NDCG when trained on synthetic and on real data: every pair of models
+    /// ordered alike (Kendall τ = 1), so tied scores or an unmeasured utility do not count as agreement.
+    /// </summary>
+    public bool SameModelOrder => UtilityMeasured && KendallTau == 1;
 
     /// <summary>Kendall's τ between the models' NDCG order trained on real and on synthetic data (1: the same order).</summary>
     public double KendallTau

@@ -155,7 +155,10 @@ public static class TwinEvaluation
         double[] members = [.. PrivacyMetrics.ClosestDistances(train.Items, sample).Select(d => -d)];
         double[] outsiders = [.. PrivacyMetrics.ClosestDistances(test.Items, sample).Select(d => -d)];
         double medianSyn = PrivacyMetrics.Median(synToTrain), medianTest = PrivacyMetrics.Median(testToTrain);
-        return new PrivacyScore(medianSyn, medianTest, medianTest > 0 ? medianSyn / medianTest : double.NaN, copied, PrivacyMetrics.Auc(members, outsiders), sample.Count);
+        return new PrivacyScore(medianSyn, medianTest, medianTest > 0 ? medianSyn / medianTest : double.NaN, copied, PrivacyMetrics.Auc(members, outsiders), sample.Count)
+        {
+            TestCopiedShare = PrivacyMetrics.CopiedShare(test.Items, train.Items),
+        };
     }
 
     private static bool HasRatings(InteractionLog log) => log.Ratings.Any(r => r.Length > 0 && !double.IsNaN(r[0]));

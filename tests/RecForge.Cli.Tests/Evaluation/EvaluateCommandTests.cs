@@ -62,6 +62,29 @@ public sealed class EvaluateCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_log_of_single_event_users_says_utility_is_not_measured_and_gives_the_logs_own_copy_rate()
+    {
+        // Each MovieLens user's first rating only: no held-out user has a history to split, and unseen real users repeat
+        // train users' one-item histories. The log against itself: every NDCG is 0 by construction, not a tie to report
+        // as agreement, and copies are measured against the rate the log itself has.
+        string single = Path.Combine(_root, "single.csv");
+        File.WriteAllLines(single, File.ReadLines(Path.Combine(MovieLens, "ratings.csv")).Skip(1).GroupBy(l => l.Split(',')[0]).Select(g => g.First()).Prepend("userId,movieId,rating,timestamp"));
+        string report = Path.Combine(_root, "single.html");
+        var (code, stdout, error) = Cli.Run("evaluate", "--real", single, "--synthetic", single, "--report", report);
+        Assert.True(code == 0, error);
+        Assert.Contains("not measured: no held-out real user has two or more events to split", stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("same model order: yes", stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("NaN", stdout, StringComparison.Ordinal);
+        JsonElement json = JsonDocument.Parse(File.ReadAllText(Path.ChangeExtension(report, ".json"))).RootElement;
+        Assert.False(json.GetProperty("same_model_order").GetBoolean());
+        Assert.False(json.GetProperty("report").GetProperty("utility_measured").GetBoolean());
+        double testCopies = json.GetProperty("report").GetProperty("privacy").GetProperty("test_copied_share").GetDouble();
+        Assert.InRange(testCopies, 0.05, 1.0);
+        Assert.Contains($"(real test users repeat a train user's history: {testCopies.ToString("P2", CultureInfo.InvariantCulture)})", stdout, StringComparison.Ordinal);
+        Assert.Contains("Not measured: no held-out real user has two or more events to split.", File.ReadAllText(report), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_twin_with_random_items_is_unfaithful_useless_and_far_from_every_real_user()
     {
         // Same users, times and ratings; every movie replaced by a uniformly random one of the catalogue.
