@@ -91,6 +91,12 @@ internal static class FitCommand
                     stdout.WriteLine($"note: {repeatsNote}");
                 }
 
+                if (fitInput.UncataloguedItems > 0)
+                {
+                    // A log and a catalogue of different vintages, or ids written differently (e.g. 42 against "0042").
+                    stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"note: {fitInput.UncataloguedItems:N0} {(fitInput.UncataloguedItems == 1 ? "item" : "items")} of {Path.GetFileName(log)} {(fitInput.UncataloguedItems == 1 ? "is" : "are")} not in {Path.GetFileName(parse.GetValue(items))}: kept in the twin's catalogue without its columns"));
+                }
+
                 InteractionLog real = fitInput.Log;
                 ItemIndex index = fitInput.Items;
                 TwinCatalogue complete = fitInput.Catalogue;

@@ -18,6 +18,9 @@ public sealed record FitInput(InteractionLog Log, ItemIndex Items, TwinCatalogue
     /// <summary>Rows of the log that repeated a (user, item) pair already read (merged as the read was told).</summary>
     public long RepeatedRows { get; init; }
 
+    /// <summary>Items of the log that the catalogue file does not list (kept, with empty catalogue columns); 0 without a catalogue.</summary>
+    public int UncataloguedItems { get; init; }
+
     // Weights (play counts) with more distinct values than this are represented by this many quantile values.
     private const int MaxWeightValues = 64;
 
@@ -47,7 +50,11 @@ public sealed record FitInput(InteractionLog Log, ItemIndex Items, TwinCatalogue
         }
 
         TwinCatalogue complete = Complete(catalogue, columns.Item, index);
-        return new FitInput(real, index, complete, GenresOf(complete)) { RepeatedRows = repeated };
+        return new FitInput(real, index, complete, GenresOf(complete))
+        {
+            RepeatedRows = repeated,
+            UncataloguedItems = catalogue is null ? 0 : index.Count - catalogue.Ids.Count,
+        };
     }
 
     // Items are indexed in catalogue order first, so the twin's catalogue keeps the file's order; the log's other items

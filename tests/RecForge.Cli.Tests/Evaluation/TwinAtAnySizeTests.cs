@@ -222,6 +222,23 @@ public sealed class TwinAtAnySizeTests : IDisposable
     }
 
     [Fact]
+    public void Log_items_missing_from_the_catalogue_are_kept_and_noted()
+    {
+        // Two ids the catalogue does not list (a catalogue of another vintage, or ids written differently).
+        string log = Path.Combine(_root, "uncatalogued.csv");
+        File.WriteAllLines(log, ["userId,movieId,rating,timestamp", "1,1,4,1600000000", "1,2,3,1600000100", "2,999998,5,1600000200", "2,999999,2,1600000300", "2,1,4,1600000400"]);
+        string yaml = Path.Combine(_root, "uncatalogued.yaml");
+        var (code, stdout, error) = Cli.Run("fit", log, "--items", Movies, "--out", yaml);
+        Assert.True(code == 0, error);
+        Assert.Contains("note: 2 items of uncatalogued.csv are not in movies.csv: kept in the twin's catalogue without its columns", stdout, StringComparison.Ordinal);
+        Assert.Equal(9_742 + 2 + 1, File.ReadLines(Path.ChangeExtension(yaml, ".items.csv")).Count()); // the header, the catalogue, the two
+
+        (code, stdout, _) = Cli.Run("fit", Ratings, "--items", Movies, "--out", Path.Combine(_root, "catalogued.yaml"), "--dimensions", "8", "--clusters", "2");
+        Assert.Equal(0, code);
+        Assert.DoesNotContain("not in movies.csv", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Under_differential_privacy_every_item_keeps_a_weight_and_the_rating_scale_stays()
     {
         var knn = new List<double>();
