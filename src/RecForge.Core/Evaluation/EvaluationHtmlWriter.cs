@@ -10,6 +10,9 @@ public static class EvaluationHtmlWriter
     private const int W = 560, H = 300, Left = 48, Top = 16, Right = 12;
 
     // Room under the axis for rotated category labels.
+    // A ratio over a zero (no real NDCG, real test users at distance 0) is undefined: said so, not shown as NaN.
+    private static string Ratio(double value) => double.IsNaN(value) ? "n/a" : value.ToString("F3", CultureInfo.InvariantCulture);
+
     private static readonly int Bottom = (int)Math.Ceiling(Quality.ChartAxis.RotatedHeight) + 8;
     private const string RealColour = "#4e79a7", SyntheticColour = "#f28e2b";
 
@@ -41,13 +44,13 @@ public static class EvaluationHtmlWriter
             .Append("<table><tr><th>model</th><th>NDCG@10 real</th><th>NDCG@10 synthetic</th><th>ratio</th><th>Recall@10 real</th><th>Recall@10 synthetic</th></tr>");
         foreach (UtilityScore u in report.Utility)
         {
-            html.Append(c, $"<tr><td>{u.Model}</td><td>{u.RealNdcg:F4}</td><td>{u.SyntheticNdcg:F4}</td><td>{u.NdcgRatio:F3}</td><td>{u.RealRecall:F4}</td><td>{u.SyntheticRecall:F4}</td></tr>");
+            html.Append(c, $"<tr><td>{u.Model}</td><td>{u.RealNdcg:F4}</td><td>{u.SyntheticNdcg:F4}</td><td>{Ratio(u.NdcgRatio)}</td><td>{u.RealRecall:F4}</td><td>{u.SyntheticRecall:F4}</td></tr>");
         }
 
         html.Append(c, $"</table><p>{(report.UtilityMeasured ? $"Models rank in the same order on both: <b>{(report.SameModelOrder ? "yes" : "no")}</b>." : "Not measured: no held-out real user has two or more events to split.")}</p>");
         PrivacyScore p = report.Privacy;
         html.Append(c, $"<h2>Privacy</h2><table><tr><td>median distance to closest real train record (Jaccard), synthetic users</td><td>{p.MedianSyntheticDcr:F4}</td></tr>")
-            .Append(c, $"<tr><td>the same for real test users</td><td>{p.MedianTestDcr:F4}</td></tr><tr><td>ratio (≥ 1: synthetic users are no closer than unseen real users)</td><td>{p.DcrRatio:F3}</td></tr>")
+            .Append(c, $"<tr><td>the same for real test users</td><td>{p.MedianTestDcr:F4}</td></tr><tr><td>ratio (≥ 1: synthetic users are no closer than unseen real users)</td><td>{Ratio(p.DcrRatio)}</td></tr>")
             .Append(c, $"<tr><td>synthetic histories that copy a real one</td><td>{p.CopiedShare:P2}</td></tr><tr><td>real test users' histories that repeat a train user's (the log's own rate)</td><td>{p.TestCopiedShare:P2}</td></tr><tr><td>membership-inference AUC (0.5 = no better than chance)</td><td>{p.MembershipAuc:F3}</td></tr></table>");
 
         html.Append("<h2>Distributions (share of each; <span style=\"color:").Append(RealColour).Append("\">real</span> beside <span style=\"color:")

@@ -81,7 +81,9 @@ public sealed class EvaluateCommandTests : IDisposable
         double testCopies = json.GetProperty("report").GetProperty("privacy").GetProperty("test_copied_share").GetDouble();
         Assert.InRange(testCopies, 0.05, 1.0);
         Assert.Contains($"(real test users repeat a train user's history: {testCopies.ToString("P2", CultureInfo.InvariantCulture)})", stdout, StringComparison.Ordinal);
-        Assert.Contains("Not measured: no held-out real user has two or more events to split.", File.ReadAllText(report), StringComparison.Ordinal);
+        string html = File.ReadAllText(report);
+        Assert.Contains("Not measured: no held-out real user has two or more events to split.", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("NaN", html, StringComparison.Ordinal);
     }
 
     [Fact]
