@@ -2,7 +2,7 @@ using System.Text;
 
 namespace RecForge.Text;
 
-/// <summary>RFC 4180 CSV: quoted fields may hold commas, quotes ("") and line breaks.</summary>
+/// <summary>RFC 4180 CSV: quoted fields may hold commas, quotes ("") and line breaks; another one-character delimiter (tab, semicolon) on request.</summary>
 public static class CsvRecords
 {
     /// <summary>Every record of a file (the header included).</summary>
@@ -12,8 +12,8 @@ public static class CsvRecords
         return [.. Stream(reader)];
     }
 
-    /// <summary>Records one at a time, so a large file is never held in memory.</summary>
-    public static IEnumerable<string[]> Stream(TextReader reader)
+    /// <summary>Records one at a time, so a large file is never held in memory; fields split at <paramref name="delimiter"/>.</summary>
+    public static IEnumerable<string[]> Stream(TextReader reader, char delimiter = ',')
     {
         var fields = new List<string>();
         var field = new StringBuilder();
@@ -41,7 +41,7 @@ public static class CsvRecords
             {
                 quoted = true;
             }
-            else if (c == ',')
+            else if (c == delimiter)
             {
                 fields.Add(field.ToString());
                 field.Clear();
@@ -69,5 +69,33 @@ public static class CsvRecords
             fields.Add(field.ToString());
             yield return [.. fields];
         }
+    }
+
+    /// <summary>
+    /// The delimiter of a file whose first line is <paramref name="header"/>: the one of comma, tab, semicolon and
+    /// vertical bar that occurs most often outside quotes (a comma when none does, or on a tie with it).
+    /// </summary>
+    public static char SniffDelimiter(string header)
+    {
+        ReadOnlySpan<char> candidates = [',', '\t', ';', '|'];
+        Span<int> counts = stackalloc int[candidates.Length];
+        bool quoted = false;
+        foreach (char c in header)
+        {
+            quoted ^= c == '"';
+            int at = quoted ? -1 : candidates.IndexOf(c);
+            if (at >= 0)
+            {
+                counts[at]++;
+            }
+        }
+
+        int best = 0;
+        for (int k = 1; k < candidates.Length; k++)
+        {
+            best = counts[k] > counts[best] ? k : best;
+        }
+
+        return candidates[best];
     }
 }

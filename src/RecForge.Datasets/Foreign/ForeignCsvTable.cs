@@ -6,7 +6,8 @@ using RecForge.Text;
 namespace RecForge.Datasets.Foreign;
 
 /// <summary>
-/// A CSV file RecForge did not write (a log, a catalogue), read with the types its role gives each column: ids and
+/// A CSV file RecForge did not write (a log, a catalogue; comma-, tab-, semicolon- or bar-separated, as its header
+/// shows, with spaces around fields dropped), read with the types its role gives each column: ids and
 /// categories as text, numbers as finite doubles, the time as a timestamp (epoch seconds or ISO-8601). A value that
 /// does not parse is a one-line error naming the file and line.
 /// </summary>
@@ -35,7 +36,15 @@ public sealed class ForeignCsvTable : DatasetTable
         }
 
         using StreamReader reader = File.OpenText(path);
-        return CsvRecords.Stream(reader).FirstOrDefault() ?? throw new InvalidDataException($"{path}: empty file");
+        string[] header = CsvRecords.Stream(reader, DelimiterOf(path)).FirstOrDefault() ?? throw new InvalidDataException($"{path}: empty file");
+        return [.. header.Select(name => name.Trim())];
+    }
+
+    // Comma-separated unless the header says tab-, semicolon- or bar-separated (exports of spreadsheets, TSV logs).
+    private static char DelimiterOf(string path)
+    {
+        using StreamReader reader = File.OpenText(path);
+        return CsvRecords.SniffDelimiter(reader.ReadLine() ?? "");
     }
 
     /// <summary>
@@ -61,9 +70,10 @@ public sealed class ForeignCsvTable : DatasetTable
     // Writes each row at batch.Count, then yields.
     private IEnumerable<bool> Fill(ColumnBatch batch)
     {
+        char delimiter = DelimiterOf(_path);
         using StreamReader reader = File.OpenText(_path);
         long line = 1;
-        foreach (string[] record in CsvRecords.Stream(reader).Skip(1))
+        foreach (string[] record in CsvRecords.Stream(reader, delimiter).Skip(1))
         {
             line++;
             if (record.Length == 1 && record[0].Length == 0)
@@ -73,7 +83,8 @@ public sealed class ForeignCsvTable : DatasetTable
 
             for (int c = 0; c < _index.Length; c++)
             {
-                string value = _index[c] < record.Length ? record[_index[c]] : throw new InvalidDataException($"{_path}:{line}: {record.Length} fields, expected at least {_index[c] + 1}");
+                // Spaces around a field (a header written "userId, movieId") are not part of an id or a number.
+                string value = _index[c] < record.Length ? record[_index[c]].Trim() : throw new InvalidDataException($"{_path}:{line}: {record.Length} fields, expected at least {_index[c] + 1}");
                 Parse(batch.Columns[c], batch.Count, Schema.Columns[c].Name, value, line);
             }
 

@@ -222,6 +222,27 @@ public sealed class TwinAtAnySizeTests : IDisposable
     }
 
     [Fact]
+    public void A_tab_separated_log_and_one_with_spaces_after_its_commas_fit_the_twin_of_the_plain_csv()
+    {
+        // The first 100 MovieLens users written three ways; each twin in a folder of its own under one name.
+        string[][] rows = [.. File.ReadLines(Ratings).Select(l => l.Split(',')).Where((f, i) => i == 0 || int.Parse(f[0], CultureInfo.InvariantCulture) <= 100)];
+        (string File, string Delimiter)[] logs = [("plain.csv", ","), ("spaced.csv", ", "), ("tabs.tsv", "\t")];
+        string[] models = [.. logs.Select(log =>
+        {
+            var (file, delimiter) = log;
+            string path = Path.Combine(_root, file);
+            File.WriteAllLines(path, rows.Select(f => string.Join(delimiter, f)));
+            string yaml = Path.Combine(_root, Path.GetFileNameWithoutExtension(file), "twin.yaml");
+            var (code, _, error) = Cli.Run("fit", path, "--holdout", "0.2", "--out", yaml);
+            Assert.True(code == 0, error);
+            return string.Join("\n", File.ReadLines(yaml).Where(l => !l.Contains("source:", StringComparison.Ordinal) && !l.StartsWith("# Fitted by", StringComparison.Ordinal)))
+                + File.ReadAllText(Path.ChangeExtension(yaml, ".items.csv"));
+        })];
+        Assert.Equal(models[0], models[1]);
+        Assert.Equal(models[0], models[2]);
+    }
+
+    [Fact]
     public void Log_items_missing_from_the_catalogue_are_kept_and_noted()
     {
         // Two ids the catalogue does not list (a catalogue of another vintage, or ids written differently).
