@@ -33,10 +33,11 @@ internal static class EvaluateCommand
         var scenario = new Option<string?>("--scenario") { Description = "Scenario file of a --synthetic dataset generated from a YAML file (e.g. one `recforge fit` wrote)." };
         var seed = new Option<ulong>("--seed") { Description = "Seed of the train/test user split.", DefaultValueFactory = _ => 42 };
         Option<string> repeatsOption = RepeatsOption.Create();
+        Option<string?> columnNames = ColumnNamesOption.Create();
         var testFraction = new Option<double>("--test-fraction") { Description = "Share of real users held out for testing.", DefaultValueFactory = _ => 0.2 };
         var command = new Command("evaluate", "Measure a synthetic twin against the real log: fidelity, utility (train on synthetic, test on real) and privacy.")
         {
-            real, synthetic, report, user, item, rating, weight, repeatsOption, timestamp, items, itemKey, categories, scenario, seed, testFraction,
+            real, synthetic, report, user, item, rating, weight, repeatsOption, timestamp, columnNames, items, itemKey, categories, scenario, seed, testFraction,
         };
         command.SetAction(parse =>
         {
@@ -49,12 +50,14 @@ internal static class EvaluateCommand
                 }
 
                 string realPath = parse.GetValue(real)!;
-                string? time = TimeColumnOption.Resolve(realPath, parse.GetValue(timestamp), out string? timeNote);
+                IReadOnlyList<string>? header = ColumnNamesOption.Parse(parse.GetValue(columnNames));
+                string? time = TimeColumnOption.Resolve(realPath, parse.GetValue(timestamp), out string? timeNote, header);
                 RepeatedPairs repeats = RepeatsOption.Resolve(parse.GetValue(repeatsOption)!, weightColumn, parse.GetResult(rating) is { Implicit: false } ? parse.GetValue(rating) : null);
 
-                // Under --repeats count the real log's weight is its rows per pair; the twin wrote it as a column.
+                // Under --repeats count the real log's weight is its rows per pair; the twin wrote it as a column. --columns
+                // names the real log's columns only: the synthetic one is a dataset or a CSV with its header.
                 string? weightName = repeats == RepeatedPairs.Count ? RepeatsOption.CountColumn : weightColumn;
-                var columns = new LogColumns(parse.GetValue(user)!, parse.GetValue(item)!, repeats == RepeatedPairs.Count ? null : weightColumn ?? parse.GetValue(rating), time);
+                var columns = new LogColumns(parse.GetValue(user)!, parse.GetValue(item)!, repeats == RepeatedPairs.Count ? null : weightColumn ?? parse.GetValue(rating), time) { Header = header };
                 var options = new EvaluationOptions(parse.GetValue(testFraction), parse.GetValue(seed), Weights: weightName is not null);
                 long repeatedRows = 0;
                 var (holdout, note) = Holdout(parse.GetValue(scenario), options);
@@ -64,7 +67,7 @@ internal static class EvaluateCommand
                     progress.Stage("reading the logs");
                     var index = new ItemIndex();
                     InteractionLog realLog = InteractionLog.Build(PairMerge.Apply([.. LogFiles.Read(realPath, columns)], repeats, out repeatedRows), index);
-                    InteractionLog synLog = InteractionLog.Build(LogFiles.Read(parse.GetValue(synthetic)!, columns with { Rating = weightName ?? columns.Rating }, parse.GetValue(scenario)), index);
+                    InteractionLog synLog = InteractionLog.Build(LogFiles.Read(parse.GetValue(synthetic)!, columns with { Rating = weightName ?? columns.Rating, Header = null }, parse.GetValue(scenario)), index);
                     Dictionary<int, string[]>? genres = parse.GetValue(items) is { } path ? LogFiles.Categories(path, parse.GetValue(itemKey)!, parse.GetValue(categories)!, index) : null;
                     return TwinEvaluation.Run(realLog, synLog, options, genres, progress.Stage);
                 });

@@ -40,9 +40,10 @@ internal static class FitCommand
         var plant = new Option<bool>("--plant") { Description = "Give every item of the log one user outright (the rest by ordinary picks), so the twin covers the catalogue as the log does. Not under DP." };
         var seed = new Option<ulong>("--seed") { Description = "Seed of the factorisation, clustering and calibration.", DefaultValueFactory = _ => 42 };
         Option<string> repeatsOption = RepeatsOption.Create();
+        Option<string?> columnNames = ColumnNamesOption.Create();
         var command = new Command("fit", "Learn a scenario from a real interaction log: a twin over its catalogue (taste positions, clusters, choice weights, rating model, time profile, sessions).")
         {
-            input, output, user, item, rating, weight, repeatsOption, timestamp, items, itemKey, categories, syntheticItems, holdout, holdoutSeed, epsilon, delta, noiseSeed,
+            input, output, user, item, rating, weight, repeatsOption, timestamp, columnNames, items, itemKey, categories, syntheticItems, holdout, holdoutSeed, epsilon, delta, noiseSeed,
             dimensions, clusters, sharpness, spread, idiosyncrasy, interests, slope, alpha, tasteAxes, plant, seed,
         };
         command.SetAction(parse =>
@@ -75,14 +76,16 @@ internal static class FitCommand
                         : new PrivacyBudget(e, parse.GetValue(delta), parse.GetValue(noiseSeed));
                 }
 
-                string? time = TimeColumnOption.Resolve(log, parse.GetValue(timestamp), out string? timeNote);
+                IReadOnlyList<string>? header = ColumnNamesOption.Parse(parse.GetValue(columnNames));
+                string? time = TimeColumnOption.Resolve(log, parse.GetValue(timestamp), out string? timeNote, header);
                 if (timeNote is not null)
                 {
                     stdout.WriteLine($"note: {timeNote}");
                 }
 
                 var columns = new LogColumns(parse.GetValue(user)!, parse.GetValue(item)!, repeats == RepeatedPairs.Count ? null : weightColumn ?? parse.GetValue(rating) ?? "rating", time,
-                    RatingOptional: weightColumn is null && parse.GetValue(rating) is null);
+                    RatingOptional: weightColumn is null && parse.GetValue(rating) is null)
+                { Header = header };
                 var progress = new GenerationProgressDisplay(stdout);
                 progress.Stage("reading the log");
                 FitInput fitInput = progress.Run("fit", () => FitInput.Read(log, columns, parse.GetValue(items), parse.GetValue(itemKey) ?? columns.Item, parse.GetValue(categories)!, quantizeWeights: weightName is not null, repeats));

@@ -18,7 +18,7 @@ internal static class TimeColumnOption
     };
 
     /// <summary>The column to read, or null for none; <paramref name="note"/> says when a missing default was dropped.</summary>
-    public static string? Resolve(string log, string? given, out string? note)
+    public static string? Resolve(string log, string? given, out string? note, IReadOnlyList<string>? header = null)
     {
         note = null;
         if (given is not null)
@@ -26,7 +26,7 @@ internal static class TimeColumnOption
             return string.Equals(given, "none", StringComparison.OrdinalIgnoreCase) ? null : given;
         }
 
-        if (LogFiles.HasColumn(log, Default))
+        if (LogFiles.HasColumn(log, Default, header))
         {
             return Default;
         }

@@ -6,8 +6,8 @@ using RecForge.Text;
 namespace RecForge.Datasets.Foreign;
 
 /// <summary>
-/// A CSV file RecForge did not write (a log, a catalogue; comma-, tab-, semicolon- or bar-separated, as its header
-/// shows, with spaces around fields dropped), read with the types its role gives each column: ids and
+/// A CSV file RecForge did not write (a log, a catalogue; comma-, tab-, semicolon-, bar- or "::"-separated, as its
+/// first line shows, with spaces around fields dropped, with a header line or with names given for its columns), read with the types its role gives each column: ids and
 /// categories as text, numbers as finite doubles, the time as a timestamp (epoch seconds or ISO-8601). A value that
 /// does not parse is a one-line error naming the file and line.
 /// </summary>
@@ -18,46 +18,44 @@ public sealed class ForeignCsvTable : DatasetTable
 
     private readonly string _path;
     private readonly int[] _index;
+    private readonly bool _headerless;
 
-    private ForeignCsvTable(string path, TableSchema schema, int[] index)
+    private ForeignCsvTable(string path, TableSchema schema, int[] index, bool headerless)
         : base(new ManifestTable(schema.Name, 0, [new ManifestFile(Path.GetFileName(path), 0, 0, "")]), schema)
     {
         _path = path;
         _index = index;
+        _headerless = headerless;
     }
 
-    /// <summary>The header of the CSV file at <paramref name="path"/>.</summary>
+    /// <summary>
+    /// The header of the CSV file at <paramref name="path"/>, or <paramref name="names"/> for a file without a header
+    /// line (whose first line is then a record).
+    /// </summary>
     /// <exception cref="InvalidDataException">No such file, or an empty one.</exception>
-    public static string[] Header(string path)
+    public static string[] Header(string path, IReadOnlyList<string>? names = null)
     {
         if (!File.Exists(path))
         {
             throw new InvalidDataException($"{path}: no such file");
         }
 
-        using StreamReader reader = File.OpenText(path);
-        string[] header = CsvRecords.Stream(reader, DelimiterOf(path)).FirstOrDefault() ?? throw new InvalidDataException($"{path}: empty file");
+        string[] header = names is not null ? [.. names] : Records(path).FirstOrDefault() ?? throw new InvalidDataException($"{path}: empty file");
         return [.. header.Select(name => name.Trim())];
-    }
-
-    // Comma-separated unless the header says tab-, semicolon- or bar-separated (exports of spreadsheets, TSV logs).
-    private static char DelimiterOf(string path)
-    {
-        using StreamReader reader = File.OpenText(path);
-        return CsvRecords.SniffDelimiter(reader.ReadLine() ?? "");
     }
 
     /// <summary>
     /// Opens <paramref name="path"/> as table <paramref name="name"/> with the columns <paramref name="wanted"/>:
     /// <paramref name="numeric"/> ones as doubles, <paramref name="timestamp"/> as a time, the others as text.
+    /// <paramref name="names"/> names the columns of a file without a header line.
     /// </summary>
     /// <exception cref="InvalidDataException">No such file, an empty one, or a wanted column missing.</exception>
-    public static ForeignCsvTable Open(string path, string name, string[] wanted, string[] numeric, string? timestamp)
+    public static ForeignCsvTable Open(string path, string name, string[] wanted, string[] numeric, string? timestamp, IReadOnlyList<string>? names = null)
     {
-        string[] header = Header(path);
-        int[] index = [.. wanted.Select(w => Array.IndexOf(header, w) is >= 0 and var i ? i : throw new InvalidDataException($"{path}: no column '{w}' (has {string.Join(", ", header)})"))];
+        string[] header = Header(path, names);
+        int[] index = [.. wanted.Select(w => Array.IndexOf(header, w) is >= 0 and var i ? i : throw new InvalidDataException($"{path}: no column '{w}' (has {string.Join(", ", header)}{(names is null ? "; a file without a header line takes --columns" : "")})"))];
         var schema = new TableSchema(name, [.. wanted.Select(w => new ColumnSpec(w, w == timestamp ? ColumnKind.Timestamp : numeric.Contains(w) ? ColumnKind.Double : ColumnKind.String))]);
-        return new ForeignCsvTable(path, schema, index);
+        return new ForeignCsvTable(path, schema, index, headerless: names is not null);
     }
 
     /// <inheritdoc />
@@ -70,10 +68,8 @@ public sealed class ForeignCsvTable : DatasetTable
     // Writes each row at batch.Count, then yields.
     private IEnumerable<bool> Fill(ColumnBatch batch)
     {
-        char delimiter = DelimiterOf(_path);
-        using StreamReader reader = File.OpenText(_path);
-        long line = 1;
-        foreach (string[] record in CsvRecords.Stream(reader, delimiter).Skip(1))
+        long line = _headerless ? 0 : 1;
+        foreach (string[] record in Records(_path).Skip(_headerless ? 0 : 1))
         {
             line++;
             if (record.Length == 1 && record[0].Length == 0)
@@ -89,6 +85,34 @@ public sealed class ForeignCsvTable : DatasetTable
             }
 
             yield return true;
+        }
+    }
+
+    // Comma-separated unless the first line says tab-, semicolon- or bar-separated (TSV logs, spreadsheet exports), or
+    // "::"-separated without quoting (MovieLens 1M and 10M's .dat files).
+    private static IEnumerable<string[]> Records(string path)
+    {
+        string first;
+        using (StreamReader head = File.OpenText(path))
+        {
+            first = head.ReadLine() ?? "";
+        }
+
+        char delimiter = CsvRecords.SniffDelimiter(first);
+        using StreamReader reader = File.OpenText(path);
+        if (delimiter == ',' && !first.Contains(',', StringComparison.Ordinal) && first.Contains("::", StringComparison.Ordinal))
+        {
+            while (reader.ReadLine() is { } line)
+            {
+                yield return line.Split("::");
+            }
+
+            yield break;
+        }
+
+        foreach (string[] record in CsvRecords.Stream(reader, delimiter))
+        {
+            yield return record;
         }
     }
 

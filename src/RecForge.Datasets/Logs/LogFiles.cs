@@ -30,7 +30,13 @@ public static class LogFiles
             throw new InvalidDataException($"{path}: no such file or dataset directory");
         }
 
-        DatasetTable table = path.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase) ? OpenParquet(path, "log") : OpenCsv(path, columns);
+        bool parquet = path.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase);
+        if (parquet && columns.Header is not null)
+        {
+            throw new InvalidDataException($"{path}: a Parquet file names its own columns (--columns is for a CSV file without a header line)");
+        }
+
+        DatasetTable table = parquet ? OpenParquet(path, "log") : OpenCsv(path, columns);
         string[] names = [.. table.Schema.Columns.Select(c => c.Name)];
         foreach (string? wanted in new[] { columns.User, columns.Item, columns.RatingOptional ? null : columns.Rating, columns.Timestamp })
         {
@@ -48,8 +54,11 @@ public static class LogFiles
     /// Whether the log file at <paramref name="path"/> has a column named <paramref name="column"/> (a RecForge dataset
     /// directory names its own columns: true).
     /// </summary>
+    /// <param name="path">The log.</param>
+    /// <param name="column">The column looked for.</param>
+    /// <param name="header">The names of a CSV file's columns when it has no header line.</param>
     /// <exception cref="InvalidDataException">No such file, or a damaged one.</exception>
-    public static bool HasColumn(string path, string column)
+    public static bool HasColumn(string path, string column, IReadOnlyList<string>? header = null)
     {
         if (Directory.Exists(path))
         {
@@ -63,7 +72,7 @@ public static class LogFiles
 
         return path.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase)
             ? OpenParquet(path, "log").Schema.IndexOf(column) >= 0
-            : Array.IndexOf(ForeignCsvTable.Header(path), column) >= 0;
+            : Array.IndexOf(ForeignCsvTable.Header(path, header), column) >= 0;
     }
 
     /// <summary>A Parquet file, or a directory of Parquet files read as one table.</summary>
@@ -97,11 +106,11 @@ public static class LogFiles
     // A log's CSV: user and item as text, the rating (when present, or required) as a number, the time as a timestamp.
     private static ForeignCsvTable OpenCsv(string path, LogColumns columns)
     {
-        string[] header = ForeignCsvTable.Header(path);
+        string[] header = ForeignCsvTable.Header(path, columns.Header);
         bool rating = columns.Rating is not null && !(columns.RatingOptional && Array.IndexOf(header, columns.Rating) < 0);
         string[] numeric = rating ? [columns.Rating!] : [];
         string[] wanted = [columns.User, columns.Item, .. numeric, .. columns.Timestamp is null ? Array.Empty<string>() : [columns.Timestamp]];
-        return ForeignCsvTable.Open(path, "log", wanted, numeric, columns.Timestamp);
+        return ForeignCsvTable.Open(path, "log", wanted, numeric, columns.Timestamp, columns.Header);
     }
 
     private static IEnumerable<LogEvent> Events(DatasetTable events, DatasetColumns c, string path)

@@ -222,24 +222,40 @@ public sealed class TwinAtAnySizeTests : IDisposable
     }
 
     [Fact]
-    public void A_tab_separated_log_and_one_with_spaces_after_its_commas_fit_the_twin_of_the_plain_csv()
+    public void Logs_separated_by_tabs_spaced_commas_or_colons_with_or_without_a_header_fit_the_twin_of_the_plain_csv()
     {
-        // The first 100 MovieLens users written three ways; each twin in a folder of its own under one name.
+        // The first 100 MovieLens users written four ways: plain, ", ", tabs, and MovieLens 1M's "::" without a header
+        // line (named by --columns). Each twin in a folder of its own under one name.
         string[][] rows = [.. File.ReadLines(Ratings).Select(l => l.Split(',')).Where((f, i) => i == 0 || int.Parse(f[0], CultureInfo.InvariantCulture) <= 100)];
-        (string File, string Delimiter)[] logs = [("plain.csv", ","), ("spaced.csv", ", "), ("tabs.tsv", "\t")];
+        (string File, string Delimiter, bool Header)[] logs = [("plain.csv", ",", true), ("spaced.csv", ", ", true), ("tabs.tsv", "\t", true), ("ratings.dat", "::", false)];
         string[] models = [.. logs.Select(log =>
         {
-            var (file, delimiter) = log;
+            var (file, delimiter, header) = log;
             string path = Path.Combine(_root, file);
-            File.WriteAllLines(path, rows.Select(f => string.Join(delimiter, f)));
+            File.WriteAllLines(path, rows.Skip(header ? 0 : 1).Select(f => string.Join(delimiter, f)));
             string yaml = Path.Combine(_root, Path.GetFileNameWithoutExtension(file), "twin.yaml");
-            var (code, _, error) = Cli.Run("fit", path, "--holdout", "0.2", "--out", yaml);
+            var (code, _, error) = Cli.Run(["fit", path, "--holdout", "0.2", "--out", yaml, .. header ? Array.Empty<string>() : ["--columns", "userId,movieId,rating,timestamp"]]);
             Assert.True(code == 0, error);
             return string.Join("\n", File.ReadLines(yaml).Where(l => !l.Contains("source:", StringComparison.Ordinal) && !l.StartsWith("# Fitted by", StringComparison.Ordinal)))
                 + File.ReadAllText(Path.ChangeExtension(yaml, ".items.csv"));
         })];
-        Assert.Equal(models[0], models[1]);
-        Assert.Equal(models[0], models[2]);
+        Assert.All(models, m => Assert.Equal(models[0], m));
+
+        // Evaluated against the headerless file, a twin scores as against the CSV.
+        string plain = Path.Combine(_root, "plain", "twin.yaml");
+        string twin = Generate(plain, "plain-twin");
+        var (_, byCsv) = Evaluate(Path.Combine(_root, "plain.csv"), twin, plain);
+        var (_, byDat) = Evaluate(Path.Combine(_root, "ratings.dat"), twin, plain, "--columns", "userId,movieId,rating,timestamp");
+        Assert.Equal(byCsv.GetProperty("report").GetRawText(), byDat.GetProperty("report").GetRawText());
+
+        // Without --columns the headerless file's error says what to do; bad names are one-line errors.
+        var (failed, _, message) = Cli.Run("fit", Path.Combine(_root, "ratings.dat"), "--out", Path.Combine(_root, "bad.yaml"));
+        Assert.Equal(2, failed);
+        Assert.Contains("no column 'userId' (has 1, 1, 4.0, 964982703; a file without a header line takes --columns)", message, StringComparison.Ordinal);
+        (failed, _, message) = Cli.Run("fit", Path.Combine(_root, "ratings.dat"), "--columns", "userId,,rating", "--out", Path.Combine(_root, "bad.yaml"));
+        Assert.Equal(2, failed);
+        Assert.Equal("error: --columns: name 2 of 'userId,,rating' is empty", message.Trim());
+        Assert.False(File.Exists(Path.Combine(_root, "bad.yaml")));
     }
 
     [Fact]
