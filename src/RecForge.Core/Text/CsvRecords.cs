@@ -2,7 +2,10 @@ using System.Text;
 
 namespace RecForge.Text;
 
-/// <summary>RFC 4180 CSV: quoted fields may hold commas, quotes ("") and line breaks; another one-character delimiter (tab, semicolon) on request.</summary>
+/// <summary>
+/// RFC 4180 CSV: quoted fields may hold commas, quotes ("") and line breaks; a quote inside an unquoted field is text.
+/// Another one-character delimiter (tab, semicolon) on request.
+/// </summary>
 public static class CsvRecords
 {
     /// <summary>Every record of a file (the header included).</summary>
@@ -37,8 +40,10 @@ public static class CsvRecords
                     field.Append((char)c);
                 }
             }
-            else if (c == '"')
+            else if (c == '"' && field.Length == 0)
             {
+                // Quotes open a quoted field only at its start (RFC 4180); inside one ('Jo "Fuzzy" Smith', a TSV's
+                // artist name) they are text, not the start of a field that would swallow delimiters and lines.
                 quoted = true;
             }
             else if (c == delimiter)

@@ -21,4 +21,13 @@ public class CsvRecordsSniffTests
         using var reader = new StringReader("a\tb\n\"x\ty\"\tz\n");
         Assert.Equal([["a", "b"], ["x\ty", "z"]], CsvRecords.Stream(reader, '\t'));
     }
+
+    [Fact]
+    public void A_quote_inside_an_unquoted_field_is_text()
+    {
+        using var reader = new StringReader("u1\tJo \"Fuzzy\" Smith\t3\nu2\t\"quoted\ttab\"\t4\n");
+        Assert.Equal([["u1", "Jo \"Fuzzy\" Smith", "3"], ["u2", "quoted\ttab", "4"]], CsvRecords.Stream(reader, '\t'));
+        using var csv = new StringReader("a,\"b,\"\"c\"\"\",d\n");
+        Assert.Equal([["a", "b,\"c\"", "d"]], CsvRecords.Stream(csv));
+    }
 }
