@@ -1,4 +1,6 @@
 using System.CommandLine;
+using RecForge.Datasets.Foreign;
+using RecForge.Datasets.Logs;
 
 namespace RecForge.Cli.Commands;
 
@@ -34,5 +36,18 @@ internal static class ColumnNamesOption
         }
 
         return names;
+    }
+
+    /// <summary>
+    /// Checks that a CSV log read with its own header has the user column; when it has not, the error says that a file
+    /// without a header line takes <c>--columns</c> (its first record then reads as the header).
+    /// </summary>
+    /// <exception cref="InvalidDataException">The user column is missing from the header.</exception>
+    public static void CheckHeader(string log, LogColumns columns)
+    {
+        if (columns.Header is null && File.Exists(log) && !log.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase) && !LogFiles.HasColumn(log, columns.User))
+        {
+            throw new InvalidDataException($"{log}: no column '{columns.User}' (has {string.Join(", ", ForeignCsvTable.Header(log))}; a file without a header line takes --columns)");
+        }
     }
 }

@@ -58,6 +58,7 @@ internal static class EvaluateCommand
                 // names the real log's columns only: the synthetic one is a dataset or a CSV with its header.
                 string? weightName = repeats == RepeatedPairs.Count ? RepeatsOption.CountColumn : weightColumn;
                 var columns = new LogColumns(parse.GetValue(user)!, parse.GetValue(item)!, repeats == RepeatedPairs.Count ? null : weightColumn ?? parse.GetValue(rating), time) { Header = header };
+                ColumnNamesOption.CheckHeader(realPath, columns);
                 var options = new EvaluationOptions(parse.GetValue(testFraction), parse.GetValue(seed), Weights: weightName is not null);
                 long repeatedRows = 0;
                 var (holdout, note) = Holdout(parse.GetValue(scenario), options);

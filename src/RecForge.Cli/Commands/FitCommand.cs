@@ -86,6 +86,7 @@ internal static class FitCommand
                 var columns = new LogColumns(parse.GetValue(user)!, parse.GetValue(item)!, repeats == RepeatedPairs.Count ? null : weightColumn ?? parse.GetValue(rating) ?? "rating", time,
                     RatingOptional: weightColumn is null && parse.GetValue(rating) is null)
                 { Header = header };
+                ColumnNamesOption.CheckHeader(log, columns);
                 var progress = new GenerationProgressDisplay(stdout);
                 progress.Stage("reading the log");
                 FitInput fitInput = progress.Run("fit", () => FitInput.Read(log, columns, parse.GetValue(items), parse.GetValue(itemKey) ?? columns.Item, parse.GetValue(categories)!, quantizeWeights: weightName is not null, repeats));

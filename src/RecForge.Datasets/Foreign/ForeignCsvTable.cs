@@ -53,7 +53,7 @@ public sealed class ForeignCsvTable : DatasetTable
     public static ForeignCsvTable Open(string path, string name, string[] wanted, string[] numeric, string? timestamp, IReadOnlyList<string>? names = null)
     {
         string[] header = Header(path, names);
-        int[] index = [.. wanted.Select(w => Array.IndexOf(header, w) is >= 0 and var i ? i : throw new InvalidDataException($"{path}: no column '{w}' (has {string.Join(", ", header)}{(names is null ? "; a file without a header line takes --columns" : "")})"))];
+        int[] index = [.. wanted.Select(w => Array.IndexOf(header, w) is >= 0 and var i ? i : throw new InvalidDataException($"{path}: no column '{w}' (has {string.Join(", ", header)})"))];
         var schema = new TableSchema(name, [.. wanted.Select(w => new ColumnSpec(w, w == timestamp ? ColumnKind.Timestamp : numeric.Contains(w) ? ColumnKind.Double : ColumnKind.String))]);
         return new ForeignCsvTable(path, schema, index, headerless: names is not null);
     }
