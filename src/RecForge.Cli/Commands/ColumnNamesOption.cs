@@ -45,9 +45,15 @@ internal static class ColumnNamesOption
     /// <exception cref="InvalidDataException">The user column is missing from the header.</exception>
     public static void CheckHeader(string log, LogColumns columns)
     {
-        if (columns.Header is null && File.Exists(log) && !log.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase) && !LogFiles.HasColumn(log, columns.User))
+        if (columns.Header is not null || !File.Exists(log) || log.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase))
         {
-            throw new InvalidDataException($"{log}: no column '{columns.User}' (has {string.Join(", ", ForeignCsvTable.Header(log))}; a file without a header line takes --columns)");
+            return;
+        }
+
+        string[] header = ForeignCsvTable.Header(log);
+        if (Array.IndexOf(header, columns.User) < 0)
+        {
+            throw new InvalidDataException($"{log}: no column '{columns.User}' (has {string.Join(", ", header)}; a file without a header line takes --columns)");
         }
     }
 }

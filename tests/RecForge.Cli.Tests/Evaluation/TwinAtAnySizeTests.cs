@@ -86,21 +86,11 @@ public sealed class TwinAtAnySizeTests : IDisposable
         Assert.InRange(Rare(twinItems), Rare(logItems) - 0.05, Rare(logItems) + 0.05);
 
         // Under DP which items the log has is not released: the two options are refused together, in one line.
-        var (code, _, error) = Cli.Run("fit", Ratings, "--out", Path.Combine(_root, "private-planted.yaml"), "--plant", "--epsilon", "10");
-        Assert.Equal(2, code);
-        Assert.Contains("--plant cannot be combined with --epsilon", error, StringComparison.Ordinal);
-        Assert.Single(error.Trim().Split('\n'));
-        Assert.False(File.Exists(Path.Combine(_root, "private-planted.yaml")));
+        AssertRefused([Ratings, "--plant", "--epsilon", "10"], "--plant cannot be combined with --epsilon");
 
         // The clusters' axes are not a budgeted release either; a negative count is refused too.
-        foreach (var (args, expected) in new (string[], string)[] { (["--taste-axes", "2", "--epsilon", "10"], "--taste-axes cannot be combined with --epsilon"), (["--taste-axes", "-1"], "--taste-axes must be 0 or more") })
-        {
-            (code, _, error) = Cli.Run(["fit", Ratings, "--out", Path.Combine(_root, "axes.yaml"), .. args]);
-            Assert.Equal(2, code);
-            Assert.Contains(expected, error, StringComparison.Ordinal);
-            Assert.Single(error.Trim().Split('\n'));
-            Assert.False(File.Exists(Path.Combine(_root, "axes.yaml")));
-        }
+        AssertRefused([Ratings, "--taste-axes", "2", "--epsilon", "10"], "--taste-axes cannot be combined with --epsilon");
+        AssertRefused([Ratings, "--taste-axes", "-1"], "--taste-axes must be 0 or more");
     }
 
     [Fact]
@@ -206,19 +196,9 @@ public sealed class TwinAtAnySizeTests : IDisposable
         (code, stdout, _) = Cli.Run("fit", perPlay, "--out", Path.Combine(_root, "first.yaml"));
         Assert.Equal(0, code);
         Assert.Contains("rows repeat a (user, item) pair: each pair kept once, at its first row", stdout, StringComparison.Ordinal);
-        foreach (var (args, expected) in new (string[], string)[]
-        {
-            (["--repeats", "count", "--weight", "plays"], "--repeats count makes the weight from the rows"),
-            (["--repeats", "sum"], "--repeats sum adds a weight column's rows: name it with --weight"),
-            (["--repeats", "twice"], "--repeats must be first, count or sum, got 'twice'"),
-        })
-        {
-            (code, _, error) = Cli.Run(["fit", counts, "--out", Path.Combine(_root, "bad.yaml"), .. args]);
-            Assert.Equal(2, code);
-            Assert.Contains(expected, error, StringComparison.Ordinal);
-            Assert.Single(error.Trim().Split('\n'));
-            Assert.False(File.Exists(Path.Combine(_root, "bad.yaml")));
-        }
+        AssertRefused([counts, "--repeats", "count", "--weight", "plays"], "--repeats count makes the weight from the rows");
+        AssertRefused([counts, "--repeats", "sum"], "--repeats sum adds a weight column's rows: name it with --weight");
+        AssertRefused([counts, "--repeats", "twice"], "--repeats must be first, count or sum, got 'twice'");
     }
 
     [Fact]
@@ -249,13 +229,8 @@ public sealed class TwinAtAnySizeTests : IDisposable
         Assert.Equal(byCsv.GetProperty("report").GetRawText(), byDat.GetProperty("report").GetRawText());
 
         // Without --columns the headerless file's error says what to do; bad names are one-line errors.
-        var (failed, _, message) = Cli.Run("fit", Path.Combine(_root, "ratings.dat"), "--out", Path.Combine(_root, "bad.yaml"));
-        Assert.Equal(2, failed);
-        Assert.Contains("no column 'userId' (has 1, 1, 4.0, 964982703; a file without a header line takes --columns)", message, StringComparison.Ordinal);
-        (failed, _, message) = Cli.Run("fit", Path.Combine(_root, "ratings.dat"), "--columns", "userId,,rating", "--out", Path.Combine(_root, "bad.yaml"));
-        Assert.Equal(2, failed);
-        Assert.Equal("error: --columns: name 2 of 'userId,,rating' is empty", message.Trim());
-        Assert.False(File.Exists(Path.Combine(_root, "bad.yaml")));
+        AssertRefused([Path.Combine(_root, "ratings.dat")], "no column 'userId' (has 1, 1, 4.0, 964982703; a file without a header line takes --columns)");
+        AssertRefused([Path.Combine(_root, "ratings.dat"), "--columns", "userId,,rating"], "error: --columns: name 2 of 'userId,,rating' is empty");
     }
 
     [Fact]
@@ -311,6 +286,17 @@ public sealed class TwinAtAnySizeTests : IDisposable
     }
 
     public void Dispose() => Directory.Delete(_root, recursive: true);
+
+    // A refused fit: exit code 2, one line of error that names the problem, and no twin written.
+    private void AssertRefused(string[] args, string expected)
+    {
+        string yaml = Path.Combine(_root, "refused.yaml");
+        var (code, _, error) = Cli.Run(["fit", .. args, "--out", yaml]);
+        Assert.Equal(2, code);
+        Assert.Contains(expected, error, StringComparison.Ordinal);
+        Assert.Single(error.Trim().Split('\n'));
+        Assert.False(File.Exists(yaml));
+    }
 
     private static double Score(JsonElement fidelity, string name)
         => fidelity.EnumerateArray().First(f => f.GetProperty("name").GetString() == name).GetProperty("score").GetDouble();
