@@ -77,10 +77,10 @@ public static class DatasetGenerator
             ActivityPlan? activity = events ? new ActivityPlan(world) : null;
             long total = pending.Sum(t => t.Table == scenario.Events.Table ? activity!.RowsBefore(t.End) - activity.RowsBefore(t.Start) : t.End - t.Start);
             long done = 0;
-            Parallel.ForEach(pending, new ParallelOptions { MaxDegreeOfParallelism = options.Threads, CancellationToken = options.Cancellation }, task =>
+            var runner = new PartitionRunner(world, catalog, activity, root, options, rows =>
+                options.Progress?.Report(new GenerationProgress(Interlocked.Add(ref done, rows), total)));
+            runner.Run(pending, (task, written) =>
             {
-                IReadOnlyList<WrittenFile> written = PartitionWriter.Write(world, catalog, activity, task, root, options, rows =>
-                    options.Progress?.Report(new GenerationProgress(Interlocked.Add(ref done, rows), total)));
                 IReadOnlyList<ManifestFile> files = [.. written.Select(f => ToManifest(root, f)).OrderBy(f => f.Path, StringComparer.Ordinal)];
                 ledger.Record(task.Table, task.Index, files);
                 finished[task] = files;

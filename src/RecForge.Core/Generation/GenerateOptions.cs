@@ -36,4 +36,7 @@ public sealed record GenerateOptions(string OutputDirectory, ITableFormat Format
 
     /// <summary>Held item positions past which preference picks fetch their attempts ahead (tests set it to prove both ways give the same bytes).</summary>
     internal long FetchAheadBytes { get; init; } = ItemCatalog.DefaultFetchAheadBytes;
+
+    /// <summary>Interaction rows per block that one thread generates (tests set it small to prove the blocks' seams leave the bytes alone).</summary>
+    internal long BlockRows { get; init; } = PartitionRunner.DefaultBlockRows;
 }

@@ -6,7 +6,7 @@ using RecForge.World;
 
 namespace RecForge.Generation;
 
-/// <summary>Writes one partition (a range of items, users, or the interactions of a user range) to its file(s).</summary>
+/// <summary>Writes one partition of a derived table (categories, links, edge lists, ground truth) to its file(s), and opens the files of entity and interaction partitions.</summary>
 internal static class PartitionWriter
 {
     /// <summary>Rows per batch handed to writers (fewer for wide rows so a batch stays near 8 MB).</summary>
@@ -14,18 +14,7 @@ internal static class PartitionWriter
 
     public static IReadOnlyList<WrittenFile> Write(WorldModel world, ItemCatalog? catalog, ActivityPlan? activity, PartitionTask task, string root, GenerateOptions options, Action<long> progress)
     {
-        ScenarioDefinition scenario = world.Scenario;
-        if (task.Table == scenario.Events.Table)
-        {
-            return WriteInteractions(world, catalog!, activity!, task, root, options, progress);
-        }
-
-        if (scenario.EntityOfTable(task.Table) is { } entity)
-        {
-            return WriteEntities(world, entity, task, root, options, progress);
-        }
-
-        return scenario.Derived!.First(d => d.Table == task.Table) switch
+        return world.Scenario.Derived!.First(d => d.Table == task.Table) switch
         {
             CategoryTableDefinition c => WriteCategories(world, c, task, root, options, progress),
             LinkTableDefinition l => WriteLinks(world, l, task, root, options, progress),
@@ -155,52 +144,21 @@ internal static class PartitionWriter
         return writer.Complete();
     }
 
-    // Rows whose texts a sentence model encodes in one bulk call: enough texts of each token count to fill batches on
-    // every thread, few enough to keep their vectors (and the first progress report) close.
-    private const int TextChunk = 4096;
-
-    private static IReadOnlyList<WrittenFile> WriteEntities(WorldModel world, EntityDefinition entity, PartitionTask task, string root, GenerateOptions options, Action<long> progress)
+    /// <summary>Opens the file(s) of an entity partition (<see cref="PartitionRunner"/> writes its rows).</summary>
+    public static ITableWriter OpenEntities(WorldModel world, EntityDefinition entity, TableSchema schema, PartitionTask task, string root, GenerateOptions options)
     {
-        var sampler = new EntityRowSampler(entity, world);
-        var batch = new ColumnBatch(sampler.Schema, BatchSize(sampler.Schema));
         var document = new DocumentInfo(GeneratedAt(world.Scenario, options), [("num_" + entity.Table, task.End - task.Start)], null);
-        using ITableWriter writer = Open(sampler.Schema, entity.PartitionBy, task, root, options, world.Scenario.Output, document);
-        bool model = sampler.EncodesTextWithModel;
-        for (long i = task.Start; i < task.End; i++)
-        {
-            if (model && (i - task.Start) % TextChunk == 0)
-            {
-                sampler.PrepareTexts(i, Math.Min(task.End, i + TextChunk));
-            }
-
-            sampler.Write(i, batch, batch.Count++);
-            if (batch.Count == batch.Capacity)
-            {
-                Flush(writer, batch, progress, options.Cancellation);
-            }
-        }
-
-        Flush(writer, batch, progress, options.Cancellation);
-        return writer.Complete();
+        return Open(schema, entity.PartitionBy, task, root, options, world.Scenario.Output, document);
     }
 
-    private static IReadOnlyList<WrittenFile> WriteInteractions(WorldModel world, ItemCatalog catalog, ActivityPlan activity, PartitionTask task, string root, GenerateOptions options, Action<long> progress)
+    /// <summary>Opens the file of an interactions partition (<see cref="PartitionRunner"/> writes its rows).</summary>
+    public static ITableWriter OpenInteractions(WorldModel world, ActivityPlan activity, TableSchema schema, PartitionTask task, string root, GenerateOptions options)
     {
-        var sampler = new InteractionSampler(world, catalog);
-        var batch = new ColumnBatch(sampler.Schema, BatchSize(sampler.Schema));
         ScenarioDefinition scenario = world.Scenario;
         var document = new DocumentInfo(GeneratedAt(scenario, options),
             [("num_users", scenario.Users.Count), ("num_items", scenario.Items.Count), ("num_interactions", activity.RowsBefore(task.End) - activity.RowsBefore(task.Start))],
             () => Quality.InteractionStatistics.For(scenario));
-        using ITableWriter writer = Open(sampler.Schema, [], task, root, options, scenario.Output, document);
-        var counting = new CountingWriter(writer, progress, options.Cancellation);
-        for (long u = task.Start; u < task.End; u++)
-        {
-            sampler.Generate(u, activity.RowsOf(u), batch, counting);
-        }
-
-        Flush(counting, batch, _ => { }, options.Cancellation);
-        return writer.Complete();
+        return Open(schema, [], task, root, options, scenario.Output, document);
     }
 
     private static void Flush(ITableWriter writer, ColumnBatch batch, Action<long> progress, CancellationToken cancellation)
@@ -236,18 +194,4 @@ internal static class PartitionWriter
 
     /// <summary>Rows per batch for <paramref name="schema"/>: about 8 MB.</summary>
     internal static int BatchSize(TableSchema schema) => Math.Clamp((8 << 20) / Math.Max(1, schema.EstimatedRowBytes), 256, BatchRows);
-
-    private sealed class CountingWriter(ITableWriter inner, Action<long> progress, CancellationToken cancellation) : ITableWriter
-    {
-        public void Write(ColumnBatch batch)
-        {
-            cancellation.ThrowIfCancellationRequested();
-            inner.Write(batch);
-            progress(batch.Count);
-        }
-
-        public IReadOnlyList<WrittenFile> Complete() => inner.Complete();
-
-        public void Dispose() => inner.Dispose();
-    }
 }
