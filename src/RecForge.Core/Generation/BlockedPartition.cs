@@ -99,6 +99,44 @@ internal sealed class BlockedPartition
         }
     }
 
+    /// <summary>
+    /// Waits until <paramref name="block"/> is the next to write and nobody is writing, then makes the caller the writer
+    /// (as <see cref="TryClaim"/>): a block that has buffered too many batches streams the rest.
+    /// </summary>
+    /// <remarks>
+    /// Cannot deadlock: every earlier block was taken before this one by a thread that is generating it, writing, or
+    /// waiting here for an even earlier block, and the earliest of them is always free to finish.
+    /// </remarks>
+    public void ClaimWhenNext(int block, CancellationToken cancellation)
+    {
+        lock (_gate)
+        {
+            while (_writing || _next != block)
+            {
+                cancellation.ThrowIfCancellationRequested();
+                Monitor.Wait(_gate, 50);
+            }
+
+            _writing = true;
+        }
+    }
+
+    /// <summary>Writes a claimed block's batches buffered before it was claimed, in order, and takes them back.</summary>
+    /// <param name="block">The claimed block.</param>
+    /// <param name="batches">Its full batches so far; emptied.</param>
+    /// <param name="progress">Receives the rows written.</param>
+    /// <param name="cancellation">Checked before each batch.</param>
+    public void WriteBuffered(int block, List<ColumnBatch> batches, Action<long> progress, CancellationToken cancellation)
+    {
+        for (int i = 0; i < batches.Count; i++)
+        {
+            WriteClaimed(block, batches[i], i == 0, progress, cancellation);
+            Return(batches[i]);
+        }
+
+        batches.Clear();
+    }
+
     /// <summary>Writes a full batch of the claimed <paramref name="block"/> now; the caller keeps the batch.</summary>
     /// <param name="block">The claimed block.</param>
     /// <param name="batch">A full batch.</param>
@@ -166,6 +204,7 @@ internal sealed class BlockedPartition
                 if (next is null)
                 {
                     _writing = false;
+                    Monitor.PulseAll(_gate);
                     return null;
                 }
 

@@ -186,7 +186,10 @@ internal sealed class PartitionRunner
             // The rows before this block's first one in its first batch are filled when the partition writes it. The
             // block next in line (always, on one thread) is written as it is generated; the others wait in batches.
             batch.Count = partition.HeadRows(block);
-            var sink = new BlockSink(partition, block, batches, partition.TryClaim(block), _progress, cancellation);
+            // A block of a user with a great many rows stops buffering at twice a block's usual batches and waits
+            // to be written as it goes, so memory stays bounded whatever the activity distribution.
+            int buffered = (int)Math.Max(2, 2 * ((_blockRows + partition.BatchRows - 1) / partition.BatchRows));
+            var sink = new BlockSink(partition, block, batches, partition.TryClaim(block), buffered, _progress, cancellation);
             InteractionSampler sampler = samplers.Interactions;
             for (long u = start; u < end; u++)
             {
@@ -214,8 +217,8 @@ internal sealed class PartitionRunner
 
     // Takes a block's full batches from the interaction sampler. A claimed block's are written at once; otherwise the
     // rows move to a spare batch (the column arrays are exchanged, not copied) and the sampler goes on filling the one
-    // it holds.
-    private sealed class BlockSink(BlockedPartition partition, int block, List<ColumnBatch> batches, bool claimed, Action<long> progress, CancellationToken cancellation) : ITableWriter
+    // it holds, up to maxBuffered of them.
+    private sealed class BlockSink(BlockedPartition partition, int block, List<ColumnBatch> batches, bool claimed, int maxBuffered, Action<long> progress, CancellationToken cancellation) : ITableWriter
     {
         public bool Claimed => claimed;
 
@@ -223,6 +226,14 @@ internal sealed class PartitionRunner
 
         public void Write(ColumnBatch batch)
         {
+            if (!claimed && batches.Count >= maxBuffered)
+            {
+                partition.ClaimWhenNext(block, cancellation);
+                partition.WriteBuffered(block, batches, progress, cancellation);
+                claimed = true;
+                Joined = true;
+            }
+
             if (claimed)
             {
                 partition.WriteClaimed(block, batch, !Joined, progress, cancellation);
