@@ -26,6 +26,7 @@ internal sealed class PartitionRunner
     private readonly Action<long> _progress;
     private readonly long _blockRows;
     private readonly Dictionary<string, ConcurrentBag<ColumnBatch>> _pools = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, TableSchema> _entitySchemas = new(StringComparer.Ordinal);
 
     public PartitionRunner(WorldModel world, ItemCatalog? catalog, ActivityPlan? activity, string root, GenerateOptions options, Action<long> progress)
     {
@@ -146,7 +147,11 @@ internal sealed class PartitionRunner
 
         if (scenario.EntityOfTable(task.Table) is { } entity)
         {
-            TableSchema schema = new EntityRowSampler(entity, _world).Schema;
+            if (!_entitySchemas.TryGetValue(entity.Table, out TableSchema? schema))
+            {
+                _entitySchemas[entity.Table] = schema = new EntityRowSampler(entity, _world).Schema;
+            }
+
             int batchRows = PartitionWriter.BatchSize(schema);
 
             // One batch per block: every block starts on the grid.
