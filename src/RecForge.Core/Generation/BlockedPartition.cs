@@ -23,6 +23,7 @@ internal sealed class BlockedPartition
     private readonly Func<ITableWriter> _open;
     private readonly ConcurrentBag<ColumnBatch> _pool;
     private int _next;
+    private int _taken;
     private bool _writing;
     private ColumnBatch? _tail;
     private ITableWriter? _writer;
@@ -58,6 +59,18 @@ internal sealed class BlockedPartition
 
     /// <summary>Blocks in the partition.</summary>
     public int Blocks => _ready.Length;
+
+    /// <summary>Blocks no thread has taken yet.</summary>
+    public int Untaken => Math.Max(0, _ready.Length - Volatile.Read(ref _taken));
+
+    /// <summary>Takes the next block nobody has taken, in order.</summary>
+    /// <param name="block">The block taken.</param>
+    /// <returns>False when every block is taken.</returns>
+    public bool TryTake(out int block)
+    {
+        block = Interlocked.Increment(ref _taken) - 1;
+        return block < _ready.Length;
+    }
 
     /// <summary>The first entity of <paramref name="block"/>.</summary>
     public long StartOf(int block) => _bounds[block];
@@ -277,16 +290,25 @@ internal sealed class BlockedPartition
 
     private IReadOnlyList<WrittenFile> Complete(Action<long> progress, CancellationToken cancellation)
     {
-        if (_tail is { Count: > 0 } tail)
+        if (_tail is { } tail)
         {
-            Write(tail, progress, cancellation);
+            if (tail.Count > 0)
+            {
+                Write(tail, progress, cancellation);
+            }
+
+            Return(tail);
+            _tail = null;
         }
 
-        _tail = null;
         _writer ??= _open();
         IReadOnlyList<WrittenFile> files = _writer.Complete();
         _completed = true;
         _writer.Dispose();
+
+        // The run holds every partition until it ends: a finished one must not keep its writer's buffers (a
+        // hive-partitioned catalogue stages thousands of rows per folder), or memory grows with the partitions written.
+        _writer = null;
         return files;
     }
 

@@ -8,10 +8,11 @@ namespace RecForge.Generation;
 
 /// <summary>
 /// Runs a generation's pending partitions on its threads. Entity partitions and interaction partitions are cut into
-/// blocks (<see cref="BlockedPartition"/>) that every thread takes in plan order, so one large partition, or the last
-/// one of a run, keeps every core busy; the other tables (categories, links, edge lists, ground truth) run as whole
-/// partitions. A block's rows depend only on its entities, and its partition writes the same batches in the same order
-/// on any number of threads, so the files are the same bytes.
+/// blocks (<see cref="BlockedPartition"/>): each thread works through a partition of its own, as whole partitions were
+/// run before, and when none is left to start it takes blocks of the started partition with the most left, so one
+/// large partition, or the last one of a run, keeps every core busy. The other tables (categories, links, edge lists,
+/// ground truth) run as whole partitions. A block's rows depend only on its entities, and its partition writes the same
+/// batches in the same order on any number of threads, so the files are the same bytes.
 /// </summary>
 internal sealed class PartitionRunner
 {
@@ -42,30 +43,19 @@ internal sealed class PartitionRunner
     /// <summary>Generates <paramref name="tasks"/>, calling <paramref name="completed"/> (from any thread) as each partition's files are complete.</summary>
     public void Run(IReadOnlyList<PartitionTask> tasks, Action<PartitionTask, IReadOnlyList<WrittenFile>> completed)
     {
-        var jobs = new List<(BlockedPartition? Partition, int Block, PartitionTask Task)>();
-        var partitions = new List<BlockedPartition>();
+        // In plan order: a partition cut into blocks, or a whole one.
+        var queue = new List<(BlockedPartition? Partition, PartitionTask Task)>(tasks.Count);
         foreach (PartitionTask task in tasks)
         {
-            if (Block(task) is { } partition)
-            {
-                partitions.Add(partition);
-                for (int b = 0; b < partition.Blocks; b++)
-                {
-                    jobs.Add((partition, b, task));
-                }
-            }
-            else
-            {
-                jobs.Add((null, 0, task));
-            }
+            queue.Add((Block(task), task));
         }
 
-        // Blocks generated but not yet written: enough that a thread rarely waits for the writer, few enough to bound
+        // Blocks taken but not yet written: enough that a thread rarely waits for the writer, few enough to bound
         // memory (a block of items with 1024-d embeddings is ~8 MB).
         int threads = Math.Max(1, _options.Threads);
         using var permits = new SemaphoreSlim(2 * threads);
         using var failed = CancellationTokenSource.CreateLinkedTokenSource(_options.Cancellation);
-        int nextJob = 0;
+        var next = new NextJob(queue);
         try
         {
             Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads, CancellationToken = _options.Cancellation }, _ =>
@@ -73,27 +63,26 @@ internal sealed class PartitionRunner
                 try
                 {
                     var samplers = new Samplers(_world, _catalog);
+                    BlockedPartition? own = null;
                     while (true)
                     {
                         permits.Wait(failed.Token);
-                        int index = Interlocked.Increment(ref nextJob) - 1;
-                        if (index >= jobs.Count)
+                        if (!next.Take(ref own, out BlockedPartition? partition, out int block, out PartitionTask? whole))
                         {
                             permits.Release();
                             return;
                         }
 
-                        var (partition, block, task) = jobs[index];
                         if (partition is null)
                         {
-                            completed(task, PartitionWriter.Write(_world, _catalog, _activity, task, _root, _options, _progress));
+                            completed(whole!, PartitionWriter.Write(_world, _catalog, _activity, whole!, _root, _options, _progress));
                             permits.Release();
                             continue;
                         }
 
                         if (Generate(partition, block, samplers, failed.Token, () => permits.Release()) is { } files)
                         {
-                            completed(task, files);
+                            completed(partition.Task, files);
                         }
                     }
                 }
@@ -110,9 +99,71 @@ internal sealed class PartitionRunner
         }
         finally
         {
-            foreach (BlockedPartition partition in partitions)
+            foreach (var (partition, _) in queue)
             {
-                partition.Abandon();
+                partition?.Abandon();
+            }
+        }
+    }
+
+    // Which block a thread generates next. A thread keeps to the partition it started, so that the threads write
+    // different files side by side as whole partitions did (each file's writer is one thread's work at a time); when no
+    // partition is left to start, a thread helps the started one with the most blocks left, so the last partition of
+    // a run, or the only one of a table, keeps every core busy.
+    private sealed class NextJob(List<(BlockedPartition? Partition, PartitionTask Task)> queue)
+    {
+        private int _started;
+
+        public bool Take(ref BlockedPartition? own, out BlockedPartition? partition, out int block, out PartitionTask? whole)
+        {
+            whole = null;
+            if (own is not null && own.TryTake(out block))
+            {
+                partition = own;
+                return true;
+            }
+
+            own = null;
+            for (int i; (i = Interlocked.Increment(ref _started) - 1) < queue.Count;)
+            {
+                (partition, PartitionTask task) = queue[i];
+                if (partition is null)
+                {
+                    whole = task;
+                    block = 0;
+                    return true;
+                }
+
+                if (partition.TryTake(out block))
+                {
+                    own = partition;
+                    return true;
+                }
+            }
+
+            while (true)
+            {
+                BlockedPartition? most = null;
+                for (int i = 0; i < queue.Count; i++)
+                {
+                    if (queue[i].Partition is { } p && p.Untaken > (most?.Untaken ?? 0))
+                    {
+                        most = p;
+                    }
+                }
+
+                if (most is null)
+                {
+                    partition = null;
+                    block = 0;
+                    return false;
+                }
+
+                if (most.TryTake(out block))
+                {
+                    partition = most;
+                    return true;
+                }
             }
         }
     }
