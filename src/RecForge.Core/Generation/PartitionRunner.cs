@@ -55,7 +55,7 @@ internal sealed class PartitionRunner
         int threads = Math.Max(1, _options.Threads);
         using var permits = new SemaphoreSlim(2 * threads);
         using var failed = CancellationTokenSource.CreateLinkedTokenSource(_options.Cancellation);
-        var next = new NextJob(queue);
+        var next = new BlockQueue(queue);
         try
         {
             Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads, CancellationToken = _options.Cancellation }, _ =>
@@ -102,68 +102,6 @@ internal sealed class PartitionRunner
             foreach (var (partition, _) in queue)
             {
                 partition?.Abandon();
-            }
-        }
-    }
-
-    // Which block a thread generates next. A thread keeps to the partition it started, so that the threads write
-    // different files side by side as whole partitions did (each file's writer is one thread's work at a time); when no
-    // partition is left to start, a thread helps the started one with the most blocks left, so the last partition of
-    // a run, or the only one of a table, keeps every core busy.
-    private sealed class NextJob(List<(BlockedPartition? Partition, PartitionTask Task)> queue)
-    {
-        private int _started;
-
-        public bool Take(ref BlockedPartition? own, out BlockedPartition? partition, out int block, out PartitionTask? whole)
-        {
-            whole = null;
-            if (own is not null && own.TryTake(out block))
-            {
-                partition = own;
-                return true;
-            }
-
-            own = null;
-            for (int i; (i = Interlocked.Increment(ref _started) - 1) < queue.Count;)
-            {
-                (partition, PartitionTask task) = queue[i];
-                if (partition is null)
-                {
-                    whole = task;
-                    block = 0;
-                    return true;
-                }
-
-                if (partition.TryTake(out block))
-                {
-                    own = partition;
-                    return true;
-                }
-            }
-
-            while (true)
-            {
-                BlockedPartition? most = null;
-                for (int i = 0; i < queue.Count; i++)
-                {
-                    if (queue[i].Partition is { } p && p.Untaken > (most?.Untaken ?? 0))
-                    {
-                        most = p;
-                    }
-                }
-
-                if (most is null)
-                {
-                    partition = null;
-                    block = 0;
-                    return false;
-                }
-
-                if (most.TryTake(out block))
-                {
-                    partition = most;
-                    return true;
-                }
             }
         }
     }
@@ -269,49 +207,6 @@ internal sealed class PartitionRunner
 
         batches.Add(batch);
         return partition.Deposit(block, batches, false, false, written, _progress, cancellation);
-    }
-
-    // Takes a block's full batches from the interaction sampler. A claimed block's are written at once; otherwise the
-    // rows move to a spare batch (the column arrays are exchanged, not copied) and the sampler goes on filling the one
-    // it holds, up to maxBuffered of them.
-    private sealed class BlockSink(BlockedPartition partition, int block, List<ColumnBatch> batches, bool claimed, int maxBuffered, Action<long> progress, CancellationToken cancellation) : ITableWriter
-    {
-        public bool Claimed => claimed;
-
-        public bool Joined { get; private set; }
-
-        public void Write(ColumnBatch batch)
-        {
-            if (!claimed && batches.Count >= maxBuffered)
-            {
-                partition.ClaimWhenNext(block, cancellation);
-                partition.WriteBuffered(block, batches, progress, cancellation);
-                claimed = true;
-                Joined = true;
-            }
-
-            if (claimed)
-            {
-                partition.WriteClaimed(block, batch, !Joined, progress, cancellation);
-                Joined = true;
-                return;
-            }
-
-            ColumnBatch full = partition.Rent();
-            for (int c = 0; c < batch.Columns.Length; c++)
-            {
-                (full.Columns[c], batch.Columns[c]) = (batch.Columns[c], full.Columns[c]);
-            }
-
-            full.Count = batch.Count;
-            batches.Add(full);
-        }
-
-        public IReadOnlyList<WrittenFile> Complete() => [];
-
-        public void Dispose()
-        {
-        }
     }
 
     // One thread's samplers, made on first use and kept across its blocks (they hold per-thread scratch and caches).
