@@ -10,11 +10,11 @@ public static class EvaluationHtmlWriter
     private const int W = 560, H = 300, Left = 48, Top = 16, Right = 12;
 
     // Room under the axis for rotated category labels.
-    // A ratio over a zero (no real NDCG, real test users at distance 0) is undefined: said so, not shown as NaN.
-    private static string Ratio(double value) => double.IsNaN(value) ? "n/a" : value.ToString("F3", CultureInfo.InvariantCulture);
-
     private static readonly int Bottom = (int)Math.Ceiling(Quality.ChartAxis.RotatedHeight) + 8;
     private const string RealColour = "#4e79a7", SyntheticColour = "#f28e2b";
+
+    // A ratio over a zero (no real NDCG, real test users at distance 0) is undefined: said so, not shown as NaN.
+    private static string Ratio(double value) => double.IsNaN(value) ? "n/a" : value.ToString("F3", CultureInfo.InvariantCulture);
 
     /// <summary>
     /// The page's HTML; <paramref name="title"/> names the two inputs, <paramref name="holdout"/> says whether the twin

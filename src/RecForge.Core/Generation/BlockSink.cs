@@ -31,12 +31,7 @@ internal sealed class BlockSink(BlockedPartition partition, int block, List<Colu
         }
 
         ColumnBatch full = partition.Rent();
-        for (int c = 0; c < batch.Columns.Length; c++)
-        {
-            (full.Columns[c], batch.Columns[c]) = (batch.Columns[c], full.Columns[c]);
-        }
-
-        full.Count = batch.Count;
+        full.ExchangeRows(batch);
         batches.Add(full);
     }
 

@@ -27,7 +27,6 @@ internal sealed class BlockedPartition
     private bool _writing;
     private ColumnBatch? _tail;
     private ITableWriter? _writer;
-    private bool _completed;
 
     /// <param name="task">The partition.</param>
     /// <param name="schema">Its table's columns.</param>
@@ -239,10 +238,9 @@ internal sealed class BlockedPartition
     /// <summary>Discards the partition's file if it was not completed (a failed or cancelled run).</summary>
     public void Abandon()
     {
-        if (!_completed)
-        {
-            _writer?.Dispose();
-        }
+        // A completed partition has let its writer go.
+        _writer?.Dispose();
+        _writer = null;
     }
 
     private void WriteBlock(int block, List<ColumnBatch> batches, bool joined, Action<long> progress, CancellationToken cancellation)
@@ -282,7 +280,7 @@ internal sealed class BlockedPartition
 
         if (_tail is not null)
         {
-            CopyRows(_tail, batch, head);
+            batch.CopyRowsFrom(_tail, head);
             Return(_tail);
             _tail = null;
         }
@@ -303,7 +301,6 @@ internal sealed class BlockedPartition
 
         _writer ??= _open();
         IReadOnlyList<WrittenFile> files = _writer.Complete();
-        _completed = true;
         _writer.Dispose();
 
         // The run holds every partition until it ends: a finished one must not keep its writer's buffers (a
@@ -324,34 +321,5 @@ internal sealed class BlockedPartition
     {
         batch.Count = 0;
         _pool.Add(batch);
-    }
-
-    // The first rows of a batch, from the previous block's partial batch. Vector rows keep their own arrays (a batch's
-    // rows are never shared, since batches go back to the pool), so their values are copied, not their references.
-    private static void CopyRows(ColumnBatch from, ColumnBatch to, int rows)
-    {
-        for (int c = 0; c < from.Columns.Length; c++)
-        {
-            switch (from.Columns[c])
-            {
-                case float[][] vectors:
-                    for (int r = 0; r < rows; r++)
-                    {
-                        vectors[r].CopyTo(((float[][])to.Columns[c])[r], 0);
-                    }
-
-                    break;
-                case byte[][] halves:
-                    for (int r = 0; r < rows; r++)
-                    {
-                        halves[r].CopyTo(((byte[][])to.Columns[c])[r], 0);
-                    }
-
-                    break;
-                default:
-                    Array.Copy(from.Columns[c], to.Columns[c], rows);
-                    break;
-            }
-        }
     }
 }

@@ -81,6 +81,48 @@ public sealed class ColumnBatch
         }
     }
 
+    /// <summary>
+    /// Copies rows [0, <paramref name="rows"/>) of <paramref name="from"/> (the same schema) over this batch's first rows.
+    /// Vector rows keep their own arrays (pooled batches must never share one), so their values are copied.
+    /// </summary>
+    internal void CopyRowsFrom(ColumnBatch from, int rows)
+    {
+        for (int c = 0; c < Columns.Length; c++)
+        {
+            switch (from.Columns[c])
+            {
+                case float[][] vectors:
+                    for (int r = 0; r < rows; r++)
+                    {
+                        vectors[r].CopyTo(((float[][])Columns[c])[r], 0);
+                    }
+
+                    break;
+                case byte[][] halves:
+                    for (int r = 0; r < rows; r++)
+                    {
+                        halves[r].CopyTo(((byte[][])Columns[c])[r], 0);
+                    }
+
+                    break;
+                default:
+                    Array.Copy(from.Columns[c], Columns[c], rows);
+                    break;
+            }
+        }
+    }
+
+    /// <summary>Exchanges the rows (column arrays and count) of this batch and <paramref name="other"/> (the same schema and capacity), copying nothing.</summary>
+    internal void ExchangeRows(ColumnBatch other)
+    {
+        for (int c = 0; c < Columns.Length; c++)
+        {
+            (Columns[c], other.Columns[c]) = (other.Columns[c], Columns[c]);
+        }
+
+        (Count, other.Count) = (other.Count, Count);
+    }
+
     // The rows' vectors of the old capacity are kept (held or not) and only the new rows get one: a hive partition's
     // staging batch grows 16 → 64 → … → 4,096 rows, and allocating every row again at each step made a quarter of the
     // garbage of a partitioned catalogue with 1024-d embeddings, all of it fresh pages to fault in.

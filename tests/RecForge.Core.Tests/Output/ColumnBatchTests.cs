@@ -53,4 +53,43 @@ public class ColumnBatchTests
         Assert.All(halves[4..], v => Assert.Equal(4, v.Length));
         Assert.Equal(10, after.Distinct().Count());
     }
+
+    [Fact]
+    public void Copied_rows_keep_their_own_vectors_and_exchanged_rows_swap_arrays_and_counts()
+    {
+        // Given two batches of ids, names and float vectors, the first with three rows
+        var schema = new TableSchema("t",
+        [
+            new ColumnSpec("id", ColumnKind.Int64),
+            new ColumnSpec("name", ColumnKind.String),
+            new ColumnSpec("v", ColumnKind.FloatVector, 2),
+        ]);
+        var a = new ColumnBatch(schema, 4);
+        var b = new ColumnBatch(schema, 4);
+        for (int r = 0; r < 3; r++)
+        {
+            a.Column<long>(0)[r] = 10 + r;
+            a.Column<string>(1)[r] = "n" + r;
+            a.Column<float[]>(2)[r][1] = r + 0.25f;
+        }
+
+        a.Count = 3;
+
+        // When the first two rows are copied into the second batch
+        b.CopyRowsFrom(a, 2);
+
+        // Then their values are there, the third row is not, and no vector array is shared (pooled batches reuse them)
+        Assert.Equal([10L, 11L, 0L], b.Column<long>(0)[..3]);
+        Assert.Equal(new string?[] { "n0", "n1", null }, b.Column<string?>(1)[..3]);
+        Assert.Equal(1.25f, b.Column<float[]>(2)[1][1]);
+        Assert.NotSame(a.Column<float[]>(2)[1], b.Column<float[]>(2)[1]);
+
+        // When the batches exchange rows, each holds the other's arrays and count
+        Array ids = a.Columns[0];
+        b.Count = 2;
+        a.ExchangeRows(b);
+        Assert.Same(ids, b.Columns[0]);
+        Assert.Equal((2, 3), (a.Count, b.Count));
+        Assert.Equal("n2", b.Column<string>(1)[2]);
+    }
 }
